@@ -1,0 +1,75 @@
+#include "internal/log/redact.h"
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+
+namespace gandimail::log {
+namespace {
+
+// Debian's Abseil is built with its own absl::string_view, distinct from
+// std::string_view.
+absl::string_view Absl(std::string_view s) { return {s.data(), s.size()}; }
+
+bool IsSecretKey(std::string_view key) {
+  const std::string lower = absl::AsciiStrToLower(Absl(key));
+  return lower == "password" || lower == "password_wo" || lower == "token" ||
+         lower == "key" || lower == "personal_access_token" ||
+         lower == "authorization";
+}
+
+void RedactInPlace(nlohmann::json& value) {
+  if (value.is_object()) {
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      if (IsSecretKey(it.key())) {
+        it.value() = std::string(kRedacted);
+      } else {
+        RedactInPlace(it.value());
+      }
+    }
+  } else if (value.is_array()) {
+    for (auto& item : value) RedactInPlace(item);
+  }
+}
+
+}  // namespace
+
+std::ostream& operator<<(std::ostream& out, const Secret& secret) {
+  return out << kRedacted;
+}
+
+void to_json(nlohmann::json& j, const Secret& secret) {
+  j = std::string(kRedacted);
+}
+
+std::string RedactJson(std::string_view body) {
+  if (absl::StripAsciiWhitespace(Absl(body)).empty()) return "";
+
+  // The non-throwing parse: a parse error gives a "discarded" value.
+  nlohmann::json parsed = nlohmann::json::parse(body, nullptr, false);
+  if (parsed.is_discarded()) {
+    return absl::StrCat("(unparsable body: ", body.size(), " bytes)");
+  }
+  RedactInPlace(parsed);
+  return parsed.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string RedactHeader(std::string_view name, std::string_view value) {
+  const bool is_auth =
+      absl::EqualsIgnoreCase(Absl(name), "authorization") ||
+      absl::EqualsIgnoreCase(Absl(name), "proxy-authorization");
+  const bool is_cookie = absl::EqualsIgnoreCase(Absl(name), "cookie") ||
+                         absl::EqualsIgnoreCase(Absl(name), "set-cookie");
+  if (!is_auth && !is_cookie) return std::string(value);
+
+  // Keep the scheme ("Bearer", "Apikey"): it tells which credential was used
+  // without revealing it.
+  const absl::string_view trimmed = absl::StripAsciiWhitespace(Absl(value));
+  const size_t space = trimmed.find(' ');
+  if (is_auth && space != absl::string_view::npos) {
+    return absl::StrCat(trimmed.substr(0, space), " ", Absl(kRedacted));
+  }
+  return std::string(kRedacted);
+}
+
+}  // namespace gandimail::log
