@@ -8,7 +8,6 @@
 #include "internal/base/status_macros.h"
 #include "internal/cty/path.h"
 #include "internal/cty/text.h"
-#include "nlohmann/json.hpp"
 
 namespace gandimail::cty {
 namespace {
@@ -30,12 +29,6 @@ struct Node {
   std::vector<std::pair<std::string, Node>> members;
 };
 
-Node MakeNode(Node::Kind kind) {
-  Node n;
-  n.kind = kind;
-  return n;
-}
-
 absl::string_view NodeKindName(Node::Kind kind) {
   switch (kind) {
     case Node::Kind::kNull:
@@ -54,121 +47,219 @@ absl::string_view NodeKindName(Node::Kind kind) {
   return "value";
 }
 
-// Builds a Node tree from nlohmann's SAX events. nlohmann's parser is
-// iterative, so only this handler needs the depth limit.
-class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
+// A strict RFC 8259 parser that keeps each number's text. (nlohmann's
+// parser rejects numbers beyond double range, which state may hold.)
+class Parser {
  public:
-  Node& root() { return root_; }
-  const std::string& error() const { return error_; }
+  explicit Parser(std::string_view text) : text_(text) {}
 
-  bool null() override { return Add(Node{}); }
-  bool boolean(bool b) override {
-    Node n = MakeNode(Node::Kind::kBool);
-    n.boolean = b;
-    return Add(std::move(n));
-  }
-  bool number_integer(number_integer_t i) override {
-    return AddNumber(absl::StrCat(i));
-  }
-  bool number_unsigned(number_unsigned_t u) override {
-    return AddNumber(absl::StrCat(u));
-  }
-  bool number_float(number_float_t, const string_t& text) override {
-    return AddNumber(text);
-  }
-  bool string(string_t& s) override {
-    Node n = MakeNode(Node::Kind::kString);
-    n.text = std::move(s);
-    return Add(std::move(n));
-  }
-  bool binary(binary_t&) override { return Fail("unexpected binary value"); }
-  bool start_object(std::size_t) override {
-    return Open(MakeNode(Node::Kind::kObject));
-  }
-  bool key(string_t& k) override {
-    pending_key_ = std::move(k);
-    return true;
-  }
-  bool end_object() override { return Close(); }
-  bool start_array(std::size_t) override {
-    return Open(MakeNode(Node::Kind::kArray));
-  }
-  bool end_array() override { return Close(); }
-  bool parse_error(std::size_t position, const std::string&,
-                   const nlohmann::detail::exception& e) override {
-    return Fail(
-        absl::StrCat("invalid JSON at byte ", position, ": ", e.what()));
-  }
+  absl::StatusOr<Node> ParseDocument();
 
  private:
-  bool Fail(std::string message) {
-    if (error_.empty()) error_ = std::move(message);
-    return false;
+  absl::Status Fail(absl::string_view what) const {
+    return absl::InvalidArgumentError(
+        absl::StrCat("invalid JSON at byte ", pos_, ": ", what));
   }
+  bool AtEnd() const { return pos_ >= text_.size(); }
+  char Peek() const { return AtEnd() ? '\0' : text_[pos_]; }
+  bool Consume(char c);
+  void SkipSpace();
+  size_t SkipDigits();
 
-  bool AddNumber(std::string text) {
-    Node n = MakeNode(Node::Kind::kNumber);
-    n.text = std::move(text);
-    return Add(std::move(n));
-  }
+  absl::Status ParseValue(Node* out, int depth);
+  absl::Status ParseWord(absl::string_view word);
+  absl::Status ParseNumber(Node* out);
+  absl::Status ParseString(std::string* out);
+  absl::Status ParseEscape(std::string* out);
+  absl::StatusOr<uint32_t> ParseHex4();
+  absl::Status ParseArray(Node* out, int depth);
+  absl::Status ParseObject(Node* out, int depth);
 
-  // Places `n` in the innermost open container (or as the root) and
-  // returns where it now lives.
-  Node* Place(Node n) {
-    if (open_.empty()) {
-      root_ = std::move(n);
-      return &root_;
-    }
-    Node* parent = open_.back();
-    if (parent->kind == Node::Kind::kArray) {
-      parent->items.push_back(std::move(n));
-      return &parent->items.back();
-    }
-    parent->members.emplace_back(std::move(pending_key_), std::move(n));
-    return &parent->members.back().second;
-  }
-
-  bool Add(Node n) {
-    Place(std::move(n));
-    return true;
-  }
-
-  bool Open(Node n) {
-    if (open_.size() >= kMaxDepth) {
-      return Fail("JSON nests deeper than 64 levels");
-    }
-    // Pointers to open containers stay valid: only the innermost one
-    // grows, and its own address lives in a container that does not.
-    open_.push_back(Place(std::move(n)));
-    return true;
-  }
-
-  bool Close() {
-    open_.pop_back();
-    return true;
-  }
-
-  Node root_;
-  std::vector<Node*> open_;
-  std::string pending_key_;
-  std::string error_;
+  std::string_view text_;
+  size_t pos_ = 0;
 };
 
+bool Parser::Consume(char c) {
+  if (AtEnd() || text_[pos_] != c) return false;
+  ++pos_;
+  return true;
+}
+
+void Parser::SkipSpace() {
+  while (!AtEnd() && (text_[pos_] == ' ' || text_[pos_] == '\t' ||
+                      text_[pos_] == '\n' || text_[pos_] == '\r')) {
+    ++pos_;
+  }
+}
+
+size_t Parser::SkipDigits() {
+  size_t start = pos_;
+  while (!AtEnd() && text_[pos_] >= '0' && text_[pos_] <= '9') ++pos_;
+  return pos_ - start;
+}
+
+absl::StatusOr<Node> Parser::ParseDocument() {
+  Node root;
+  SkipSpace();
+  GM_RETURN_IF_ERROR(ParseValue(&root, 0));
+  SkipSpace();
+  if (!AtEnd()) return Fail("unexpected data after the value");
+  return root;
+}
+
+absl::Status Parser::ParseValue(Node* out, int depth) {
+  switch (Peek()) {
+    case '{':
+      return ParseObject(out, depth + 1);
+    case '[':
+      return ParseArray(out, depth + 1);
+    case '"':
+      out->kind = Node::Kind::kString;
+      return ParseString(&out->text);
+    case 't':
+    case 'f':
+      out->kind = Node::Kind::kBool;
+      out->boolean = Peek() == 't';
+      return ParseWord(out->boolean ? "true" : "false");
+    case 'n':
+      out->kind = Node::Kind::kNull;
+      return ParseWord("null");
+    default:
+      return ParseNumber(out);
+  }
+}
+
+absl::Status Parser::ParseWord(absl::string_view word) {
+  if (text_.substr(pos_, word.size()) != ToStd(word)) {
+    return Fail("unexpected character");
+  }
+  pos_ += word.size();
+  return absl::OkStatus();
+}
+
+absl::Status Parser::ParseNumber(Node* out) {
+  size_t start = pos_;
+  Consume('-');
+  if (!Consume('0') && SkipDigits() == 0) return Fail("expected a value");
+  if (Consume('.') && SkipDigits() == 0) return Fail("expected a digit");
+  if (Consume('e') || Consume('E')) {
+    if (!Consume('+')) Consume('-');
+    if (SkipDigits() == 0) return Fail("expected a digit");
+  }
+
+  out->kind = Node::Kind::kNumber;
+  out->text = std::string(text_.substr(start, pos_ - start));
+  return absl::OkStatus();
+}
+
+absl::Status Parser::ParseString(std::string* out) {
+  ++pos_;  // the opening quote
+  while (true) {
+    if (AtEnd()) return Fail("unterminated string");
+    unsigned char c = static_cast<unsigned char>(text_[pos_]);
+    if (c == '"') {
+      ++pos_;
+      return absl::OkStatus();
+    }
+    if (c == '\\') {
+      GM_RETURN_IF_ERROR(ParseEscape(out));
+      continue;
+    }
+    if (c < 0x20) return Fail("control character in string");
+
+    size_t length = Utf8SequenceLength(text_.substr(pos_));
+    if (length == 0) return Fail("invalid UTF-8 in string");
+    out->append(text_.substr(pos_, length));
+    pos_ += length;
+  }
+}
+
+absl::StatusOr<uint32_t> Parser::ParseHex4() {
+  if (text_.size() - pos_ < 4) return Fail("truncated \\u escape");
+  uint32_t value = 0;
+  for (int i = 0; i < 4; ++i) {
+    char c = text_[pos_++];
+    int digit = (c >= '0' && c <= '9')   ? c - '0'
+                : (c >= 'a' && c <= 'f') ? c - 'a' + 10
+                : (c >= 'A' && c <= 'F') ? c - 'A' + 10
+                                         : -1;
+    if (digit < 0) return Fail("invalid \\u escape");
+    value = value * 16 + digit;
+  }
+  return value;
+}
+
+absl::Status Parser::ParseEscape(std::string* out) {
+  ++pos_;  // the backslash
+  if (AtEnd()) return Fail("unterminated string");
+  char c = text_[pos_++];
+  static constexpr std::string_view kFrom = "\"\\/bfnrt";
+  static constexpr std::string_view kTo = "\"\\/\b\f\n\r\t";
+  if (size_t i = kFrom.find(c); i != std::string_view::npos) {
+    out->push_back(kTo[i]);
+    return absl::OkStatus();
+  }
+  if (c != 'u') return Fail("invalid escape");
+
+  GM_ASSIGN_OR_RETURN(uint32_t cp, ParseHex4());
+  // A surrogate pair is one code point; a lone surrogate becomes U+FFFD,
+  // as Go's decoder (and so Terraform) reads it.
+  if (cp >= 0xd800 && cp < 0xdc00 && text_.substr(pos_, 2) == "\\u") {
+    size_t saved = pos_;
+    pos_ += 2;
+    GM_ASSIGN_OR_RETURN(uint32_t low, ParseHex4());
+    if (low >= 0xdc00 && low < 0xe000) {
+      AppendUtf8(out, 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00));
+      return absl::OkStatus();
+    }
+    pos_ = saved;
+  }
+  AppendUtf8(out, (cp >= 0xd800 && cp < 0xe000) ? 0xfffd : cp);
+  return absl::OkStatus();
+}
+
+absl::Status Parser::ParseArray(Node* out, int depth) {
+  if (depth > kMaxDepth) return Fail("JSON nests deeper than 64 levels");
+  ++pos_;  // [
+  out->kind = Node::Kind::kArray;
+  SkipSpace();
+  if (Consume(']')) return absl::OkStatus();
+
+  while (true) {
+    SkipSpace();
+    out->items.emplace_back();
+    GM_RETURN_IF_ERROR(ParseValue(&out->items.back(), depth));
+    SkipSpace();
+    if (Consume(']')) return absl::OkStatus();
+    if (!Consume(',')) return Fail("expected ',' or ']'");
+  }
+}
+
+absl::Status Parser::ParseObject(Node* out, int depth) {
+  if (depth > kMaxDepth) return Fail("JSON nests deeper than 64 levels");
+  ++pos_;  // {
+  out->kind = Node::Kind::kObject;
+  SkipSpace();
+  if (Consume('}')) return absl::OkStatus();
+
+  while (true) {
+    SkipSpace();
+    if (Peek() != '"') return Fail("expected a string key");
+    std::string key;
+    GM_RETURN_IF_ERROR(ParseString(&key));
+    SkipSpace();
+    if (!Consume(':')) return Fail("expected ':'");
+    SkipSpace();
+    out->members.emplace_back(std::move(key), Node());
+    GM_RETURN_IF_ERROR(ParseValue(&out->members.back().second, depth));
+    SkipSpace();
+    if (Consume('}')) return absl::OkStatus();
+    if (!Consume(',')) return Fail("expected ',' or '}'");
+  }
+}
+
 absl::StatusOr<Node> ParseTree(std::string_view json) {
-  TreeBuilder builder;
-  bool ok = false;
-  try {
-    ok = nlohmann::json::sax_parse(json.begin(), json.end(), &builder);
-  } catch (const std::exception& e) {
-    // sax_parse reports errors to the handler; this is a backstop so that
-    // no exception leaves the module.
-    return absl::InvalidArgumentError(absl::StrCat("invalid JSON: ", e.what()));
-  }
-  if (!ok) {
-    return absl::InvalidArgumentError(
-        builder.error().empty() ? "invalid JSON" : builder.error());
-  }
-  return std::move(builder.root());
+  return Parser(json).ParseDocument();
 }
 
 void AppendNodeJson(const Node& node, std::string* out) {
@@ -285,6 +376,12 @@ absl::StatusOr<Value> Decoder::DecodeNumber(const Node& node,
   }
   auto number = Value::NumberFromString(node.text);
   if (!number.ok()) return Error(number.status().message());
+
+  // "Inf" parses as a number, but EncodeJson could not write it back.
+  double d = number->AsDouble();
+  if (std::isinf(d) && *number == Value::Float(d)) {
+    return Error("an infinity has no JSON form");
+  }
   return number;
 }
 

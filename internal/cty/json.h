@@ -21,8 +21,9 @@ namespace gandimail::cty {
 // are null. Numbers keep their exact decimal value. As go-cty does, a
 // string may stand for a number or bool ("12", "true") and a number or bool
 // for a string. Duplicate object keys: the last wins. Errors (syntax,
-// wrong JSON kind, nesting deeper than 64) are InvalidArgument naming the
-// path, e.g. "at aliases[1]: expected string, got object".
+// wrong JSON kind, nesting deeper than 64, an infinity written as "Inf")
+// are InvalidArgument naming the path, e.g.
+// "at aliases[1]: expected string, got object".
 absl::StatusOr<Value> DecodeJson(std::string_view json, const Type& type);
 
 // Encodes `value` as `type`, compact, object keys sorted. Unknown values and

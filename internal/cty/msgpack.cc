@@ -41,6 +41,14 @@ enum RefinementKey : int64_t {
 // go-cty truncates longer prefixes so that the payload stays small.
 constexpr size_t kMaxPrefixBytes = 256;
 
+// Truncates a long prefix at a UTF-8 boundary, as go-cty does.
+std::string_view TruncatedPrefix(std::string_view prefix) {
+  if (prefix.size() <= kMaxPrefixBytes) return prefix;
+  size_t n = kMaxPrefixBytes - 1;
+  while (n > 0 && (static_cast<uint8_t>(prefix[n]) & 0xc0) == 0x80) --n;
+  return prefix.substr(0, n);
+}
+
 // Adds one step to a path for the lifetime of the scope, so that paths are
 // built only when an error needs one.
 class StepScope {
@@ -342,10 +350,13 @@ absl::Status RefinementDecoder::DecodeEntry(int64_t key) {
       if (!item.ok() || !IsText(item->kind) || !IsValidUtf8(item->payload)) {
         return Invalid("string prefix is not a UTF-8 string");
       }
-      if (item->payload.empty()) {
+      // Truncated as the encoder would, so that a decoded value encodes
+      // to bytes that decode back to the same value.
+      std::string_view prefix = TruncatedPrefix(item->payload);
+      if (prefix.empty()) {
         refinements_.string_prefix.reset();
       } else {
-        refinements_.string_prefix = std::string(item->payload);
+        refinements_.string_prefix = std::string(prefix);
       }
       return absl::OkStatus();
     }
@@ -444,14 +455,6 @@ void AppendNumber(std::string* out, const Value& number) {
     return;
   }
   msgpack_wire::AppendString(out, number.NumberString());
-}
-
-// Truncates a long prefix at a UTF-8 boundary, as go-cty does.
-std::string_view TruncatedPrefix(std::string_view prefix) {
-  if (prefix.size() <= kMaxPrefixBytes) return prefix;
-  size_t n = kMaxPrefixBytes - 1;
-  while (n > 0 && (static_cast<uint8_t>(prefix[n]) & 0xc0) == 0x80) --n;
-  return prefix.substr(0, n);
 }
 
 // Appends one number-bound entry unless it says nothing; returns how many

@@ -241,11 +241,15 @@ absl::StatusOr<Item> Reader::Next() {
   if (code <= 0xbf || code >= 0xe0) return Fixed(code);
 
   switch (code) {
-    case 0xc0:
-      return Item{WireKind::kNil};
+    case 0xc0: {
+      Item item;
+      item.kind = WireKind::kNil;
+      return item;
+    }
     case 0xc2:
     case 0xc3: {
-      Item item{WireKind::kBool};
+      Item item;
+      item.kind = WireKind::kBool;
       item.boolean = code == 0xc3;
       return item;
     }

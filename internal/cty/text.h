@@ -3,6 +3,8 @@
 
 // Text helpers shared by the cty codecs. Internal to internal/cty.
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -22,6 +24,13 @@ std::string JsonString(std::string_view s);
 
 // Whether `s` is valid UTF-8.
 bool IsValidUtf8(std::string_view s);
+
+// The length of the valid UTF-8 sequence at the start of `s` (non-empty),
+// or 0 when it does not start with one.
+size_t Utf8SequenceLength(std::string_view s);
+
+// Appends code point `cp` (at most U+10FFFF, not a surrogate) as UTF-8.
+void AppendUtf8(std::string* out, uint32_t cp);
 
 // InvalidArgument "at <path>: <message>", or just "<message>" at the root.
 absl::Status PathError(const Path& path, absl::string_view message);

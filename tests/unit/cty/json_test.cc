@@ -151,6 +151,39 @@ TEST(JsonTest, DeepNestingIsRejected) {
   EXPECT_THAT(DecodeError(json, Type::List(t)), HasSubstr("deeper than 64"));
 }
 
+TEST(JsonTest, NumbersBeyondDoubleRangeStayExact) {
+  std::string big = "1" + std::string(400, '0');
+
+  Value v = Decoded(big, Type::Number());
+
+  EXPECT_EQ(v.NumberString(), big);
+  EXPECT_EQ(Encoded(v, Type::Number()), big);
+}
+
+TEST(JsonTest, InfinityStringIsRejected) {
+  EXPECT_THAT(DecodeError(R"("Inf")", Type::Number()), HasSubstr("infinity"));
+}
+
+TEST(JsonTest, EscapesDecodeToUtf8) {
+  EXPECT_EQ(Decoded(R"("a\u00e9\ud83d\ude00\n\/")", Type::String()),
+            Value::String("a\xc3\xa9\xf0\x9f\x98\x80\n/"));
+}
+
+TEST(JsonTest, LoneSurrogateBecomesReplacementCharacter) {
+  EXPECT_EQ(Decoded(R"("\ud800x")", Type::String()),
+            Value::String("\xef\xbf\xbdx"));
+}
+
+TEST(JsonTest, StrictSyntaxIsRequired) {
+  for (const char* json :
+       {"01", "1.", ".5", "+1", "-", "1e", "'a'", "[1 2]", "{\"a\" 1}", "{a:1}",
+        "\"\t\"", "\"\\x\"", "\"\\u12\"", "tru", "[", "\"abc"}) {
+    EXPECT_EQ(DecodeJson(json, Type::Dynamic()).status().code(),
+              absl::StatusCode::kInvalidArgument)
+        << json;
+  }
+}
+
 TEST(JsonTest, EncodeIsCompactWithSortedKeys) {
   Value v = Value::Object(
       {{"quota", Value::Int(5)},

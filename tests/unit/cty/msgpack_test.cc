@@ -225,6 +225,28 @@ TEST(MsgpackTest, UnknownRefinementKeyIsIgnored) {
   EXPECT_EQ(v.refinements().string_prefix, "ab");
 }
 
+TEST(MsgpackTest, LongStringPrefixIsTruncatedAsGoCtyDoes) {
+  Refinements r;
+  r.string_prefix = std::string(300, 'x');
+
+  EXPECT_EQ(Encoded(Value::Unknown(Type::String(), r), Type::String()),
+            "c801030c"
+            "8102d9ff" +
+                Hex(std::string(255, 'x')));
+}
+
+TEST(MsgpackTest, LongStringPrefixDecodesTruncated) {
+  // {2: <300 x>}: 1 + 1 + 3 + 300 = 305 bytes of payload.
+  std::string hex =
+      "c801310c"
+      "8102da012c" +
+      Hex(std::string(300, 'x'));
+
+  Value v = Decoded(hex, Type::String());
+
+  EXPECT_EQ(v.refinements().string_prefix, std::string(255, 'x'));
+}
+
 TEST(MsgpackTest, RefinementThatCertainlyNullIsANull) {
   Value v = Decoded("c7030c8101c3", Type::String());
   EXPECT_EQ(v, Value::Null(Type::String()));
