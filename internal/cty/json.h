@@ -26,7 +26,10 @@ namespace gandimail::cty {
 // "at aliases[1]: expected string, got object".
 absl::StatusOr<Value> DecodeJson(std::string_view json, const Type& type);
 
-// Encodes `value` as `type`, compact, object keys sorted. Unknown values and
+// Encodes `value` as `type`, compact, object keys sorted, strings escaped as
+// Go does. Numbers are written exactly (Value::NumberString): a double such
+// as Float(0.1) is written with all its digits where go-cty writes "0.1",
+// so that decoding gives back the same value. Unknown values and
 // infinities have no JSON form: InvalidArgument naming the path.
 absl::StatusOr<std::string> EncodeJson(const Value& value, const Type& type);
 

@@ -291,6 +291,8 @@ class RefinementDecoder {
         absl::StrCat("invalid refinements of an unknown value: ", why));
   }
   absl::Status DecodeEntry(int64_t key);
+  absl::Status DecodeNullness();
+  absl::Status DecodePrefix();
   absl::StatusOr<int64_t> DecodeLength();
   absl::StatusOr<NumberBound> DecodeBound();
 
@@ -327,39 +329,46 @@ absl::StatusOr<Value> RefinementDecoder::Decode() {
   return Value::Unknown(type_, std::move(refinements_));
 }
 
+absl::Status RefinementDecoder::DecodeNullness() {
+  auto item = reader_.Next();
+  if (!item.ok() || item->kind != WireKind::kBool) {
+    return Invalid("nullness is not a bool");
+  }
+  // true would mean "certainly null", which is a known null.
+  if (item->boolean) {
+    definitely_null_ = true;
+  } else {
+    refinements_.not_null = true;
+  }
+  return absl::OkStatus();
+}
+
+absl::Status RefinementDecoder::DecodePrefix() {
+  if (type_.kind() != Kind::kString) {
+    return Invalid("string prefix for a non-string");
+  }
+  auto item = reader_.Next();
+  if (!item.ok() || !IsText(item->kind) || !IsValidUtf8(item->payload)) {
+    return Invalid("string prefix is not a UTF-8 string");
+  }
+
+  // Truncated as the encoder would, so that a decoded value encodes to
+  // bytes that decode back to the same value.
+  std::string_view prefix = TruncatedPrefix(item->payload);
+  if (prefix.empty()) {
+    refinements_.string_prefix.reset();
+  } else {
+    refinements_.string_prefix = std::string(prefix);
+  }
+  return absl::OkStatus();
+}
+
 absl::Status RefinementDecoder::DecodeEntry(int64_t key) {
   switch (key) {
-    case kNullness: {
-      auto item = reader_.Next();
-      if (!item.ok() || item->kind != WireKind::kBool) {
-        return Invalid("nullness is not a bool");
-      }
-      // true would mean "certainly null", which is a known null.
-      if (item->boolean) {
-        definitely_null_ = true;
-      } else {
-        refinements_.not_null = true;
-      }
-      return absl::OkStatus();
-    }
-    case kStringPrefix: {
-      if (type_.kind() != Kind::kString) {
-        return Invalid("string prefix for a non-string");
-      }
-      auto item = reader_.Next();
-      if (!item.ok() || !IsText(item->kind) || !IsValidUtf8(item->payload)) {
-        return Invalid("string prefix is not a UTF-8 string");
-      }
-      // Truncated as the encoder would, so that a decoded value encodes
-      // to bytes that decode back to the same value.
-      std::string_view prefix = TruncatedPrefix(item->payload);
-      if (prefix.empty()) {
-        refinements_.string_prefix.reset();
-      } else {
-        refinements_.string_prefix = std::string(prefix);
-      }
-      return absl::OkStatus();
-    }
+    case kNullness:
+      return DecodeNullness();
+    case kStringPrefix:
+      return DecodePrefix();
     case kNumberLower:
     case kNumberUpper: {
       GM_ASSIGN_OR_RETURN(NumberBound bound, DecodeBound());
@@ -373,12 +382,11 @@ absl::Status RefinementDecoder::DecodeEntry(int64_t key) {
     case kLengthLower:
     case kLengthUpper: {
       GM_ASSIGN_OR_RETURN(int64_t length, DecodeLength());
-      if (key == kLengthLower) {
-        refinements_.length_lower = length;
-        if (length == 0) refinements_.length_lower.reset();
-      } else {
-        refinements_.length_upper = length;
-      }
+      auto& field = key == kLengthLower ? refinements_.length_lower
+                                        : refinements_.length_upper;
+      field = length;
+      // A lower bound of 0 says nothing; go-cty never writes one.
+      if (key == kLengthLower && length == 0) field.reset();
       return absl::OkStatus();
     }
     default: {

@@ -34,8 +34,11 @@ absl::StatusOr<Value> DecodeMsgpack(std::string_view bytes, const Type& type);
 
 // Encodes `value` as `type`. The value must conform: same type, or any type
 // where `type` is (or contains) Dynamic; a null or unknown of type Dynamic
-// conforms to every type. InvalidArgument naming the path otherwise (and
-// for a NaN, which cty cannot hold).
+// conforms to every type. InvalidArgument naming the path otherwise.
+// Refinements that do not apply to the value's type, or say nothing (an
+// infinite bound, a lower length of 0), are not written; a string prefix
+// beyond 256 bytes is cut to at most 255 at a UTF-8 boundary, as go-cty
+// does (the decoder cuts the same way, so decoding is stable).
 absl::StatusOr<std::string> EncodeMsgpack(const Value& value, const Type& type);
 
 }  // namespace gandimail::cty

@@ -68,56 +68,20 @@ absl::string_view WireKindName(WireKind kind) {
 WireKind Reader::Peek() const {
   if (data_.empty()) return WireKind::kInvalid;
   uint8_t c = static_cast<uint8_t>(data_[0]);
-  if (c <= 0x7f) return WireKind::kUint;
-  if (c <= 0x8f) return WireKind::kMap;
-  if (c <= 0x9f) return WireKind::kArray;
-  if (c <= 0xbf) return WireKind::kString;
-  if (c >= 0xe0) return WireKind::kInt;
-  switch (c) {
-    case 0xc0:
-      return WireKind::kNil;
-    case 0xc2:
-    case 0xc3:
-      return WireKind::kBool;
-    case 0xc4:
-    case 0xc5:
-    case 0xc6:
-      return WireKind::kBinary;
-    case 0xc7:
-    case 0xc8:
-    case 0xc9:
-    case 0xd4:
-    case 0xd5:
-    case 0xd6:
-    case 0xd7:
-    case 0xd8:
-      return WireKind::kExtension;
-    case 0xca:
-      return WireKind::kFloat32;
-    case 0xcb:
-      return WireKind::kFloat64;
-    case 0xcc:
-    case 0xcd:
-    case 0xce:
-    case 0xcf:
-      return WireKind::kUint;
-    case 0xd0:
-    case 0xd1:
-    case 0xd2:
-    case 0xd3:
-      return WireKind::kInt;
-    case 0xd9:
-    case 0xda:
-    case 0xdb:
-      return WireKind::kString;
-    case 0xdc:
-    case 0xdd:
-      return WireKind::kArray;
-    case 0xde:
-    case 0xdf:
-      return WireKind::kMap;
-  }
-  return WireKind::kInvalid;
+  auto in = [c](uint8_t low, uint8_t high) { return c >= low && c <= high; };
+
+  if (in(0x00, 0x7f) || in(0xcc, 0xcf)) return WireKind::kUint;
+  if (in(0xe0, 0xff) || in(0xd0, 0xd3)) return WireKind::kInt;
+  if (in(0x80, 0x8f) || in(0xde, 0xdf)) return WireKind::kMap;
+  if (in(0x90, 0x9f) || in(0xdc, 0xdd)) return WireKind::kArray;
+  if (in(0xa0, 0xbf) || in(0xd9, 0xdb)) return WireKind::kString;
+  if (in(0xc4, 0xc6)) return WireKind::kBinary;
+  if (in(0xc7, 0xc9) || in(0xd4, 0xd8)) return WireKind::kExtension;
+  if (in(0xc2, 0xc3)) return WireKind::kBool;
+  if (c == 0xc0) return WireKind::kNil;
+  if (c == 0xca) return WireKind::kFloat32;
+  if (c == 0xcb) return WireKind::kFloat64;
+  return WireKind::kInvalid;  // 0xc1
 }
 
 absl::StatusOr<std::string_view> Reader::Take(uint64_t n) {
@@ -234,25 +198,8 @@ absl::StatusOr<Item> Reader::Numeric(uint8_t code) {
   return item;
 }
 
-absl::StatusOr<Item> Reader::Next() {
-  auto first = TakeBigEndian(1);
-  if (!first.ok()) return first.status();
-  uint8_t code = static_cast<uint8_t>(*first);
-  if (code <= 0xbf || code >= 0xe0) return Fixed(code);
-
+absl::StatusOr<Item> Reader::Variable(uint8_t code) {
   switch (code) {
-    case 0xc0: {
-      Item item;
-      item.kind = WireKind::kNil;
-      return item;
-    }
-    case 0xc2:
-    case 0xc3: {
-      Item item;
-      item.kind = WireKind::kBool;
-      item.boolean = code == 0xc3;
-      return item;
-    }
     case 0xc4:
     case 0xc5:
     case 0xc6:
@@ -271,20 +218,37 @@ absl::StatusOr<Item> Reader::Next() {
     case 0xda:
     case 0xdb:
       return Sized(WireKind::kString, 1 << (code - 0xd9));
-    case 0xdc:
-    case 0xdd:
-    case 0xde:
-    case 0xdf: {
+    default: {  // 0xdc..0xdf: array16/32, map16/32
       auto count = TakeBigEndian(code & 1 ? 4 : 2);
       if (!count.ok()) return count.status();
       return Container(code <= 0xdd ? WireKind::kArray : WireKind::kMap,
                        *count);
     }
-    case 0xc1:
-      return absl::InvalidArgumentError(
-          "msgpack input has the reserved byte 0xc1");
   }
-  return Numeric(code);
+}
+
+absl::StatusOr<Item> Reader::Next() {
+  auto first = TakeBigEndian(1);
+  if (!first.ok()) return first.status();
+  const uint8_t code = static_cast<uint8_t>(*first);
+  if (code <= 0xbf || code >= 0xe0) return Fixed(code);
+  if ((code >= 0xca && code <= 0xd3)) return Numeric(code);
+  if (code == 0xc1) {
+    return absl::InvalidArgumentError(
+        "msgpack input has the reserved byte 0xc1");
+  }
+
+  Item item;
+  if (code == 0xc0) {
+    item.kind = WireKind::kNil;
+    return item;
+  }
+  if (code == 0xc2 || code == 0xc3) {
+    item.kind = WireKind::kBool;
+    item.boolean = code == 0xc3;
+    return item;
+  }
+  return Variable(code);
 }
 
 absl::Status Reader::Skip() {

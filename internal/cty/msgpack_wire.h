@@ -71,6 +71,7 @@ class Reader {
   absl::StatusOr<Item> Container(WireKind kind, uint64_t count);
   absl::StatusOr<Item> Fixed(uint8_t code);
   absl::StatusOr<Item> Numeric(uint8_t code);
+  absl::StatusOr<Item> Variable(uint8_t code);
 
   std::string_view data_;
 };

@@ -122,6 +122,32 @@ absl::string_view CollectionKeyword(Kind kind) {
   }
 }
 
+void AppendTypeJson(const Type& type, std::string* out);
+
+void AppendObjectJson(const Type& type, std::string* out) {
+  out->append("[\"object\",{");
+  bool first = true;
+  for (const auto& [name, attribute] : type.attribute_types()) {
+    if (!first) out->push_back(',');
+    first = false;
+    AppendJsonString(out, name);
+    out->push_back(':');
+    AppendTypeJson(attribute, out);
+  }
+  out->append("}]");
+}
+
+void AppendTupleJson(const Type& type, std::string* out) {
+  out->append("[\"tuple\",[");
+  bool first = true;
+  for (const Type& element : type.element_types()) {
+    if (!first) out->push_back(',');
+    first = false;
+    AppendTypeJson(element, out);
+  }
+  out->append("]]");
+}
+
 void AppendTypeJson(const Type& type, std::string* out) {
   switch (type.kind()) {
     case Kind::kString:
@@ -143,30 +169,10 @@ void AppendTypeJson(const Type& type, std::string* out) {
       AppendTypeJson(type.element_type(), out);
       out->push_back(']');
       return;
-    case Kind::kObject: {
-      out->append("[\"object\",{");
-      bool first = true;
-      for (const auto& [name, attribute] : type.attribute_types()) {
-        if (!first) out->push_back(',');
-        first = false;
-        AppendJsonString(out, name);
-        out->push_back(':');
-        AppendTypeJson(attribute, out);
-      }
-      out->append("}]");
-      return;
-    }
-    case Kind::kTuple: {
-      out->append("[\"tuple\",[");
-      bool first = true;
-      for (const Type& element : type.element_types()) {
-        if (!first) out->push_back(',');
-        first = false;
-        AppendTypeJson(element, out);
-      }
-      out->append("]]");
-      return;
-    }
+    case Kind::kObject:
+      return AppendObjectJson(type, out);
+    case Kind::kTuple:
+      return AppendTupleJson(type, out);
   }
 }
 

@@ -41,11 +41,13 @@ struct NumberBound {
 // What Terraform (>= 1.6) may know about an unknown value: the refinements
 // that msgpack extension 12 carries. Unset fields say nothing.
 struct Refinements {
-  // true: the value will certainly not be null.
+  // true: the value will certainly not be null. false says nothing more
+  // than unset (a value certain to be null is a known null, not unknown).
   std::optional<bool> not_null;
   // Strings: the final value starts with this prefix.
   std::optional<std::string> string_prefix;
-  // Numbers: lower and upper bounds.
+  // Numbers: lower and upper bounds. A bound is a double, so a decimal
+  // bound (rare) is rounded to the nearest double.
   std::optional<NumberBound> number_lower;
   std::optional<NumberBound> number_upper;
   // Collections: bounds on the number of elements (inclusive).
