@@ -4,6 +4,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 
 namespace gandimail::sandbox {
@@ -323,7 +324,7 @@ std::string UrlEncode(absl::string_view value) {
         c == '~') {
       out += static_cast<char>(c);
     } else {
-      absl::StrAppend(&out, "%", absl::Hex(c, absl::kZeroPad2));
+      absl::StrAppendFormat(&out, "%%%02X", c);
     }
   }
   return out;

@@ -290,8 +290,10 @@ absl::StatusOr<World> WorldFromJson(const Json& json) {
   try {
     Require(json.is_object(), "the state must be a JSON object");
     world.next_slot_id = json.value("next_slot_id", int64_t{1});
-    for (const auto& [name, j] :
-         json.value("domains", Json::object()).items()) {
+    // Kept in a variable: items() of a temporary would dangle.
+    const Json domains = json.value("domains", Json::object());
+    Require(domains.is_object(), "domains must be an object keyed by name");
+    for (const auto& [name, j] : domains.items()) {
       Require(j.is_object(), "domain " + name + " must be an object");
       Domain d = DomainFromJson(name, j, &world);
       world.domains[name] = std::make_shared<const Domain>(std::move(d));

@@ -117,6 +117,7 @@ void ListForwards(Ctx& ctx, Store& store, const ApiOptions& options) {
 }
 
 void CreateForward(Ctx& ctx, Store& store) {
+  if (!ParseDryRun(ctx, false)) return;
   std::optional<Json> body = ParseJsonObject(ctx, false);
   if (!body) return;
   std::vector<FieldError> errors;
@@ -154,9 +155,10 @@ void CreateForward(Ctx& ctx, Store& store) {
   });
 }
 
-// Checks the {source} path placeholder; replies 400 when it is not a local
-// part.
+// Checks the {source} path placeholder and the absence of Dry-Run; replies
+// 400 when the source is not a local part.
 bool CheckPathSource(Ctx& ctx) {
+  if (!ParseDryRun(ctx, false)) return false;
   std::string why = CheckSource(ctx.Param("source"));
   if (why.empty()) return true;
   ReplyError(ctx.res, 400, "source " + why, {{"path", "source", why}});
