@@ -1,0 +1,598 @@
+#include "internal/tfplugin/provider_server.h"
+
+#include "absl/strings/str_cat.h"
+#include "internal/tfplugin/convert.h"
+#include "internal/tfplugin/planner.h"
+
+namespace gandimail::tfplugin {
+namespace {
+
+// Terraform sent bytes that do not decode against the schema it was given:
+// a protocol fault, not a user error.
+grpc::Status ProtocolFault(absl::string_view what, const absl::Status& status) {
+  return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                      absl::StrCat(what, ": ", status.message()));
+}
+
+grpc::Status EncodeFault(const absl::Status& status) {
+  return grpc::Status(
+      grpc::StatusCode::INTERNAL,
+      absl::StrCat("provider bug: a value does not fit its schema: ",
+                   status.message()));
+}
+
+Diagnostics UnsupportedType(absl::string_view kind, absl::string_view name) {
+  Diagnostics d;
+  d.AddError(
+      absl::StrCat("Unknown ", kind),
+      absl::StrCat("The gandimail provider has no ", kind, " named \"", name,
+                   "\". This is a bug in Terraform or in the "
+                   "provider; upgrading both usually helps."));
+  return d;
+}
+
+template <typename Response>
+grpc::Status AnswerUnsupported(absl::string_view kind, absl::string_view name,
+                               Response* response) {
+  DiagnosticsToProto(UnsupportedType(kind, name),
+                     response->mutable_diagnostics());
+  return grpc::Status::OK;
+}
+
+// Refuses write-only values when the client cannot keep them out of state.
+void CheckWriteOnlyAllowed(const Schema& schema, const cty::Value& config,
+                           const ClientCapabilities& capabilities,
+                           Diagnostics* diagnostics) {
+  if (capabilities.write_only_attributes_allowed || config.IsNull()) return;
+  for (const Attribute& a : schema.block.attributes) {
+    if (!a.write_only || config.GetAttr(a.name).IsNull()) continue;
+    diagnostics->AddError(
+        "Write-only Attribute Not Allowed",
+        absl::StrCat("\"", a.name,
+                     "\" is write-only, which needs Terraform "
+                     "1.11 or later. Upgrade Terraform, or use the attribute "
+                     "that is stored in state instead."),
+        cty::Path().Attr(a.name));
+  }
+}
+
+cty::Value NullIfUnset(const cty::Value& value, const cty::Type& type) {
+  if (value.IsNull() && value.type() != type) return cty::Value::Null(type);
+  return value;
+}
+
+}  // namespace
+
+ProviderServer::InFlight::InFlight(ProviderServer* server) : server_(server) {
+  std::lock_guard<std::mutex> lock(server_->in_flight_mu_);
+  ++server_->in_flight_;
+}
+
+ProviderServer::InFlight::~InFlight() {
+  std::lock_guard<std::mutex> lock(server_->in_flight_mu_);
+  if (--server_->in_flight_ == 0) server_->in_flight_cv_.notify_all();
+}
+
+absl::StatusOr<std::unique_ptr<ProviderServer>> ProviderServer::Create(
+    std::shared_ptr<Provider> provider) {
+  absl::Status status = CheckSchema(provider->GetSchema(), "provider");
+  if (!status.ok()) return status;
+  for (const auto& r : provider->Resources()) {
+    status = CheckSchema(r->GetSchema(), r->TypeName());
+    if (!status.ok()) return status;
+  }
+  for (const auto& d : provider->DataSources()) {
+    status = CheckSchema(d->GetSchema(), d->TypeName());
+    if (!status.ok()) return status;
+  }
+  return std::unique_ptr<ProviderServer>(
+      new ProviderServer(std::move(provider)));
+}
+
+ProviderServer::ProviderServer(std::shared_ptr<Provider> provider)
+    : provider_(std::move(provider)) {
+  for (auto& r : provider_->Resources()) resources_[r->TypeName()] = r;
+  for (auto& d : provider_->DataSources()) data_sources_[d->TypeName()] = d;
+  BuildSchemaResponse();
+}
+
+void ProviderServer::BuildSchemaResponse() {
+  SchemaToProto(provider_->GetSchema(), schema_response_.mutable_provider());
+  auto& resource_schemas = *schema_response_.mutable_resource_schemas();
+  for (const auto& [name, r] : resources_) {
+    SchemaToProto(r->GetSchema(), &resource_schemas[name]);
+  }
+  auto& data_schemas = *schema_response_.mutable_data_source_schemas();
+  for (const auto& [name, d] : data_sources_) {
+    SchemaToProto(d->GetSchema(), &data_schemas[name]);
+  }
+  auto* capabilities = schema_response_.mutable_server_capabilities();
+  capabilities->set_get_provider_schema_optional(true);
+}
+
+Resource* ProviderServer::FindResource(const std::string& type_name) const {
+  auto it = resources_.find(type_name);
+  return it == resources_.end() ? nullptr : it->second.get();
+}
+
+DataSource* ProviderServer::FindDataSource(const std::string& name) const {
+  auto it = data_sources_.find(name);
+  return it == data_sources_.end() ? nullptr : it->second.get();
+}
+
+grpc::Status ProviderServer::GetMetadata(
+    Ctx*, const tfplugin6::GetMetadataRpc::Request*,
+    tfplugin6::GetMetadataRpc::Response* response) {
+  *response->mutable_server_capabilities() =
+      schema_response_.server_capabilities();
+  for (const auto& [name, r] : resources_) {
+    response->add_resources()->set_type_name(name);
+  }
+  for (const auto& [name, d] : data_sources_) {
+    response->add_data_sources()->set_type_name(name);
+  }
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderServer::GetProviderSchema(
+    Ctx*, const tfplugin6::GetProviderSchema::Request*,
+    tfplugin6::GetProviderSchema::Response* response) {
+  *response = schema_response_;
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderServer::ValidateProviderConfig(
+    Ctx*, const tfplugin6::ValidateProviderConfig::Request* request,
+    tfplugin6::ValidateProviderConfig::Response* response) {
+  const Schema& schema = provider_->GetSchema();
+  auto config = DecodeDynamic(request->config(), schema.ImpliedType());
+  if (!config.ok()) return ProtocolFault("provider config", config.status());
+
+  Diagnostics diagnostics;
+  RunValidators(schema.block, *config, &diagnostics);
+  provider_->ValidateConfig(*config, &diagnostics);
+  DiagnosticsToProto(diagnostics, response->mutable_diagnostics());
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderServer::ValidateResourceConfig(
+    Ctx*, const tfplugin6::ValidateResourceConfig::Request* request,
+    tfplugin6::ValidateResourceConfig::Response* response) {
+  Resource* resource = FindResource(request->type_name());
+  if (resource == nullptr) {
+    return AnswerUnsupported("resource type", request->type_name(), response);
+  }
+  const Schema& schema = resource->GetSchema();
+  auto config = DecodeDynamic(request->config(), schema.ImpliedType());
+  if (!config.ok()) return ProtocolFault("resource config", config.status());
+
+  Diagnostics diagnostics;
+  CheckWriteOnlyAllowed(schema, *config,
+                        CapabilitiesFromProto(request->client_capabilities()),
+                        &diagnostics);
+  RunValidators(schema.block, *config, &diagnostics);
+  resource->Validate(*config, &diagnostics);
+  DiagnosticsToProto(diagnostics, response->mutable_diagnostics());
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderServer::ValidateDataResourceConfig(
+    Ctx*, const tfplugin6::ValidateDataResourceConfig::Request* request,
+    tfplugin6::ValidateDataResourceConfig::Response* response) {
+  DataSource* data_source = FindDataSource(request->type_name());
+  if (data_source == nullptr) {
+    return AnswerUnsupported("data source", request->type_name(), response);
+  }
+  const Schema& schema = data_source->GetSchema();
+  auto config = DecodeDynamic(request->config(), schema.ImpliedType());
+  if (!config.ok()) return ProtocolFault("data source config", config.status());
+
+  Diagnostics diagnostics;
+  RunValidators(schema.block, *config, &diagnostics);
+  data_source->Validate(*config, &diagnostics);
+  DiagnosticsToProto(diagnostics, response->mutable_diagnostics());
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderServer::UpgradeResourceState(
+    Ctx*, const tfplugin6::UpgradeResourceState::Request* request,
+    tfplugin6::UpgradeResourceState::Response* response) {
+  Resource* resource = FindResource(request->type_name());
+  if (resource == nullptr) {
+    return AnswerUnsupported("resource type", request->type_name(), response);
+  }
+  const Schema& schema = resource->GetSchema();
+  Diagnostics diagnostics;
+  cty::Value upgraded = cty::Value::Null(schema.ImpliedType());
+  if (request->raw_state().json().empty() &&
+      !request->raw_state().flatmap().empty()) {
+    diagnostics.AddError(
+        "Legacy State Format",
+        "This state was written in the flatmap format of Terraform 0.11, "
+        "which the gandimail provider never wrote. Remove the resource from "
+        "state and import it again.");
+  } else {
+    upgraded = resource->UpgradeState(
+        request->version(), request->raw_state().json(), &diagnostics);
+  }
+  upgraded = NullWriteOnly(schema.block, upgraded);
+
+  absl::Status encoded = EncodeDynamic(upgraded, schema.ImpliedType(),
+                                       response->mutable_upgraded_state());
+  if (!encoded.ok()) return EncodeFault(encoded);
+  DiagnosticsToProto(diagnostics, response->mutable_diagnostics());
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderServer::GetResourceIdentitySchemas(
+    Ctx*, const tfplugin6::GetResourceIdentitySchemas::Request*,
+    tfplugin6::GetResourceIdentitySchemas::Response*) {
+  // No resource declares an identity yet; an empty map tells Terraform so.
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderServer::UpgradeResourceIdentity(
+    Ctx*, const tfplugin6::UpgradeResourceIdentity::Request* request,
+    tfplugin6::UpgradeResourceIdentity::Response* response) {
+  return AnswerUnsupported("resource identity", request->type_name(), response);
+}
+
+grpc::Status ProviderServer::ConfigureProvider(
+    Ctx*, const tfplugin6::ConfigureProvider::Request* request,
+    tfplugin6::ConfigureProvider::Response* response) {
+  InFlight in_flight(this);
+  const Schema& schema = provider_->GetSchema();
+  auto config = DecodeDynamic(request->config(), schema.ImpliedType());
+  if (!config.ok()) return ProtocolFault("provider config", config.status());
+
+  ConfigureRequest configure;
+  configure.terraform_version = request->terraform_version();
+  configure.config = *config;
+  configure.capabilities =
+      CapabilitiesFromProto(request->client_capabilities());
+  Diagnostics diagnostics;
+  provider_->Configure(configure, &diagnostics);
+  DiagnosticsToProto(diagnostics, response->mutable_diagnostics());
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderServer::ReadResource(
+    Ctx*, const tfplugin6::ReadResource::Request* request,
+    tfplugin6::ReadResource::Response* response) {
+  InFlight in_flight(this);
+  Resource* resource = FindResource(request->type_name());
+  if (resource == nullptr) {
+    return AnswerUnsupported("resource type", request->type_name(), response);
+  }
+  const Schema& schema = resource->GetSchema();
+  cty::Type type = schema.ImpliedType();
+  auto current = DecodeDynamic(request->current_state(), type);
+  if (!current.ok()) return ProtocolFault("current state", current.status());
+
+  ReadRequest read{*current, request->private_()};
+  ReadResponse result;
+  result.private_data = request->private_();
+  resource->Read(read, &result);
+  cty::Value state = NullWriteOnly(schema.block, result.new_state);
+
+  absl::Status encoded = EncodeDynamic(NullIfUnset(state, type), type,
+                                       response->mutable_new_state());
+  if (!encoded.ok()) return EncodeFault(encoded);
+  response->set_private_(result.private_data);
+  DiagnosticsToProto(result.diagnostics, response->mutable_diagnostics());
+  return grpc::Status::OK;
+}
+
+void ProviderServer::PlanWithResource(Resource& resource,
+                                      const PlanRequest& request,
+                                      PlanResponse* response) {
+  const Schema& schema = resource.GetSchema();
+  PlanBeforeResource(schema, request, response);
+  if (request.proposed_new_state.IsNull()) return;
+
+  resource.ModifyPlan(request, response);
+  if (response->diagnostics.HasError()) return;
+  response->planned_state =
+      NullWriteOnly(schema.block, response->planned_state);
+  PlanAfterResource(schema, request, response);
+}
+
+grpc::Status ProviderServer::PlanResourceChange(
+    Ctx*, const tfplugin6::PlanResourceChange::Request* request,
+    tfplugin6::PlanResourceChange::Response* response) {
+  InFlight in_flight(this);
+  Resource* resource = FindResource(request->type_name());
+  if (resource == nullptr) {
+    return AnswerUnsupported("resource type", request->type_name(), response);
+  }
+  cty::Type type = resource->GetSchema().ImpliedType();
+  auto prior = DecodeDynamic(request->prior_state(), type);
+  auto proposed = DecodeDynamic(request->proposed_new_state(), type);
+  auto config = DecodeDynamic(request->config(), type);
+  if (!prior.ok()) return ProtocolFault("prior state", prior.status());
+  if (!proposed.ok()) return ProtocolFault("proposed state", proposed.status());
+  if (!config.ok()) return ProtocolFault("config", config.status());
+
+  PlanRequest plan{*prior, *proposed, *config, request->prior_private(),
+                   CapabilitiesFromProto(request->client_capabilities())};
+  PlanResponse result;
+  PlanWithResource(*resource, plan, &result);
+
+  absl::Status encoded = EncodeDynamic(NullIfUnset(result.planned_state, type),
+                                       type, response->mutable_planned_state());
+  if (!encoded.ok()) return EncodeFault(encoded);
+  for (const cty::Path& path : result.requires_replace) {
+    PathToProto(path, response->add_requires_replace());
+  }
+  response->set_planned_private(result.planned_private);
+  DiagnosticsToProto(result.diagnostics, response->mutable_diagnostics());
+  return grpc::Status::OK;
+}
+
+void ProviderServer::ApplyWithResource(Resource& resource,
+                                       const ApplyRequest& request,
+                                       ApplyResponse* response) {
+  response->private_data = request.planned_private;
+  if (request.planned_state.IsNull()) {
+    resource.Delete(request, response);
+    if (!response->diagnostics.HasError()) {
+      response->new_state = cty::Value::Null(request.planned_state.type());
+    }
+  } else if (request.prior_state.IsNull()) {
+    resource.Create(request, response);
+  } else {
+    resource.Update(request, response);
+  }
+  response->new_state =
+      NullWriteOnly(resource.GetSchema().block, response->new_state);
+}
+
+grpc::Status ProviderServer::ApplyResourceChange(
+    Ctx*, const tfplugin6::ApplyResourceChange::Request* request,
+    tfplugin6::ApplyResourceChange::Response* response) {
+  InFlight in_flight(this);
+  Resource* resource = FindResource(request->type_name());
+  if (resource == nullptr) {
+    return AnswerUnsupported("resource type", request->type_name(), response);
+  }
+  cty::Type type = resource->GetSchema().ImpliedType();
+  auto prior = DecodeDynamic(request->prior_state(), type);
+  auto planned = DecodeDynamic(request->planned_state(), type);
+  auto config = DecodeDynamic(request->config(), type);
+  if (!prior.ok()) return ProtocolFault("prior state", prior.status());
+  if (!planned.ok()) return ProtocolFault("planned state", planned.status());
+  if (!config.ok()) return ProtocolFault("config", config.status());
+
+  ApplyRequest apply{*prior, *planned, *config, request->planned_private()};
+  ApplyResponse result;
+  result.new_state = cty::Value::Null(type);
+  ApplyWithResource(*resource, apply, &result);
+
+  absl::Status encoded = EncodeDynamic(NullIfUnset(result.new_state, type),
+                                       type, response->mutable_new_state());
+  if (!encoded.ok()) return EncodeFault(encoded);
+  response->set_private_(result.private_data);
+  DiagnosticsToProto(result.diagnostics, response->mutable_diagnostics());
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderServer::ImportResourceState(
+    Ctx*, const tfplugin6::ImportResourceState::Request* request,
+    tfplugin6::ImportResourceState::Response* response) {
+  InFlight in_flight(this);
+  Resource* resource = FindResource(request->type_name());
+  if (resource == nullptr) {
+    return AnswerUnsupported("resource type", request->type_name(), response);
+  }
+  const Schema& schema = resource->GetSchema();
+  ImportResponse result;
+  resource->Import(request->id(), &result);
+
+  for (const ImportedObject& object : result.objects) {
+    auto* imported = response->add_imported_resources();
+    imported->set_type_name(request->type_name());
+    imported->set_private_(object.private_data);
+    cty::Value state = NullWriteOnly(schema.block, object.state);
+    absl::Status encoded =
+        EncodeDynamic(state, schema.ImpliedType(), imported->mutable_state());
+    if (!encoded.ok()) return EncodeFault(encoded);
+  }
+  DiagnosticsToProto(result.diagnostics, response->mutable_diagnostics());
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderServer::MoveResourceState(
+    Ctx*, const tfplugin6::MoveResourceState::Request* request,
+    tfplugin6::MoveResourceState::Response* response) {
+  Diagnostics diagnostics;
+  diagnostics.AddError(
+      "Unsupported Resource Move",
+      absl::StrCat("The gandimail provider cannot move state from ",
+                   request->source_type_name(), " of ",
+                   request->source_provider_address(), " to ",
+                   request->target_type_name(), "."));
+  DiagnosticsToProto(diagnostics, response->mutable_diagnostics());
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderServer::ReadDataSource(
+    Ctx*, const tfplugin6::ReadDataSource::Request* request,
+    tfplugin6::ReadDataSource::Response* response) {
+  InFlight in_flight(this);
+  DataSource* data_source = FindDataSource(request->type_name());
+  if (data_source == nullptr) {
+    return AnswerUnsupported("data source", request->type_name(), response);
+  }
+  cty::Type type = data_source->GetSchema().ImpliedType();
+  auto config = DecodeDynamic(request->config(), type);
+  if (!config.ok()) return ProtocolFault("data source config", config.status());
+
+  Diagnostics diagnostics;
+  cty::Value state = data_source->Read(*config, &diagnostics);
+  absl::Status encoded =
+      EncodeDynamic(NullIfUnset(state, type), type, response->mutable_state());
+  if (!encoded.ok()) return EncodeFault(encoded);
+  DiagnosticsToProto(diagnostics, response->mutable_diagnostics());
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderServer::GenerateResourceConfig(
+    Ctx*, const tfplugin6::GenerateResourceConfig::Request* request,
+    tfplugin6::GenerateResourceConfig::Response* response) {
+  return AnswerUnsupported("config generator", request->type_name(), response);
+}
+
+grpc::Status ProviderServer::ValidateEphemeralResourceConfig(
+    Ctx*, const tfplugin6::ValidateEphemeralResourceConfig::Request* request,
+    tfplugin6::ValidateEphemeralResourceConfig::Response* response) {
+  return AnswerUnsupported("ephemeral resource", request->type_name(),
+                           response);
+}
+
+grpc::Status ProviderServer::OpenEphemeralResource(
+    Ctx*, const tfplugin6::OpenEphemeralResource::Request* request,
+    tfplugin6::OpenEphemeralResource::Response* response) {
+  return AnswerUnsupported("ephemeral resource", request->type_name(),
+                           response);
+}
+
+grpc::Status ProviderServer::RenewEphemeralResource(
+    Ctx*, const tfplugin6::RenewEphemeralResource::Request* request,
+    tfplugin6::RenewEphemeralResource::Response* response) {
+  return AnswerUnsupported("ephemeral resource", request->type_name(),
+                           response);
+}
+
+grpc::Status ProviderServer::CloseEphemeralResource(
+    Ctx*, const tfplugin6::CloseEphemeralResource::Request* request,
+    tfplugin6::CloseEphemeralResource::Response* response) {
+  return AnswerUnsupported("ephemeral resource", request->type_name(),
+                           response);
+}
+
+grpc::Status ProviderServer::ListResource(
+    Ctx*, const tfplugin6::ListResource::Request* request,
+    grpc::ServerWriter<tfplugin6::ListResource::Event>* writer) {
+  tfplugin6::ListResource::Event event;
+  DiagnosticsToProto(UnsupportedType("list resource", request->type_name()),
+                     event.mutable_diagnostic());
+  writer->Write(event);
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderServer::ValidateListResourceConfig(
+    Ctx*, const tfplugin6::ValidateListResourceConfig::Request* request,
+    tfplugin6::ValidateListResourceConfig::Response* response) {
+  return AnswerUnsupported("list resource", request->type_name(), response);
+}
+
+grpc::Status ProviderServer::GetFunctions(
+    Ctx*, const tfplugin6::GetFunctions::Request*,
+    tfplugin6::GetFunctions::Response* response) {
+  *response->mutable_functions() = schema_response_.functions();
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderServer::CallFunction(
+    Ctx*, const tfplugin6::CallFunction::Request* request,
+    tfplugin6::CallFunction::Response* response) {
+  response->mutable_error()->set_text(
+      absl::StrCat("the gandimail provider has no function named \"",
+                   request->name(), "\""));
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderServer::ValidateStateStoreConfig(
+    Ctx*, const tfplugin6::ValidateStateStore::Request* request,
+    tfplugin6::ValidateStateStore::Response* response) {
+  return AnswerUnsupported("state store", request->type_name(), response);
+}
+
+grpc::Status ProviderServer::ConfigureStateStore(
+    Ctx*, const tfplugin6::ConfigureStateStore::Request* request,
+    tfplugin6::ConfigureStateStore::Response* response) {
+  return AnswerUnsupported("state store", request->type_name(), response);
+}
+
+grpc::Status ProviderServer::ReadStateBytes(
+    Ctx*, const tfplugin6::ReadStateBytes::Request* request,
+    grpc::ServerWriter<tfplugin6::ReadStateBytes::Response>* writer) {
+  tfplugin6::ReadStateBytes::Response response;
+  AnswerUnsupported("state store", request->type_name(), &response);
+  writer->Write(response);
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderServer::WriteStateBytes(
+    Ctx*, grpc::ServerReader<tfplugin6::WriteStateBytes::RequestChunk>* reader,
+    tfplugin6::WriteStateBytes::Response* response) {
+  tfplugin6::WriteStateBytes::RequestChunk chunk;
+  std::string type_name;
+  while (reader->Read(&chunk)) {
+    if (chunk.has_meta()) type_name = chunk.meta().type_name();
+  }
+  return AnswerUnsupported("state store", type_name, response);
+}
+
+grpc::Status ProviderServer::LockState(
+    Ctx*, const tfplugin6::LockState::Request* request,
+    tfplugin6::LockState::Response* response) {
+  return AnswerUnsupported("state store", request->type_name(), response);
+}
+
+grpc::Status ProviderServer::UnlockState(
+    Ctx*, const tfplugin6::UnlockState::Request* request,
+    tfplugin6::UnlockState::Response* response) {
+  return AnswerUnsupported("state store", request->type_name(), response);
+}
+
+grpc::Status ProviderServer::GetStates(
+    Ctx*, const tfplugin6::GetStates::Request* request,
+    tfplugin6::GetStates::Response* response) {
+  return AnswerUnsupported("state store", request->type_name(), response);
+}
+
+grpc::Status ProviderServer::DeleteState(
+    Ctx*, const tfplugin6::DeleteState::Request* request,
+    tfplugin6::DeleteState::Response* response) {
+  return AnswerUnsupported("state store", request->type_name(), response);
+}
+
+grpc::Status ProviderServer::PlanAction(
+    Ctx*, const tfplugin6::PlanAction::Request* request,
+    tfplugin6::PlanAction::Response* response) {
+  return AnswerUnsupported("action", request->action_type(), response);
+}
+
+grpc::Status ProviderServer::InvokeAction(
+    Ctx*, const tfplugin6::InvokeAction::Request* request,
+    grpc::ServerWriter<tfplugin6::InvokeAction::Event>* writer) {
+  tfplugin6::InvokeAction::Event event;
+  DiagnosticsToProto(UnsupportedType("action", request->action_type()),
+                     event.mutable_completed()->mutable_diagnostics());
+  writer->Write(event);
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderServer::ValidateActionConfig(
+    Ctx*, const tfplugin6::ValidateActionConfig::Request* request,
+    tfplugin6::ValidateActionConfig::Response* response) {
+  return AnswerUnsupported("action", request->type_name(), response);
+}
+
+grpc::Status ProviderServer::StopProvider(
+    Ctx*, const tfplugin6::StopProvider::Request*,
+    tfplugin6::StopProvider::Response* response) {
+  provider_->Stop();
+  std::unique_lock<std::mutex> lock(in_flight_mu_);
+  bool drained =
+      in_flight_cv_.wait_for(lock, absl::ToChronoNanoseconds(stop_grace_),
+                             [this] { return in_flight_ == 0; });
+  if (!drained) {
+    response->set_error(absl::StrCat(
+        in_flight_, " calls were still running when the stop grace ended"));
+  }
+  return grpc::Status::OK;
+}
+
+}  // namespace gandimail::tfplugin

@@ -1,0 +1,139 @@
+#ifndef GANDIMAIL_INTERNAL_TFPLUGIN_RESOURCE_H_
+#define GANDIMAIL_INTERNAL_TFPLUGIN_RESOURCE_H_
+
+// The interfaces a provider implements: a Provider that owns Resources and
+// DataSources. The tfplugin6 service (provider_server.h) decodes every RPC,
+// applies the generic rules (validators, planning, write-only nulling) and
+// calls these with decoded values, so a resource states only its own rules.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "internal/cty/value.h"
+#include "internal/tfplugin/diagnostics.h"
+#include "internal/tfplugin/schema.h"
+
+namespace gandimail::tfplugin {
+
+struct ClientCapabilities {
+  bool deferral_allowed = false;
+  bool write_only_attributes_allowed = false;
+};
+
+struct PlanRequest {
+  cty::Value prior_state;         // null on create
+  cty::Value proposed_new_state;  // null on destroy
+  cty::Value config;              // null on destroy
+  std::string prior_private;
+  ClientCapabilities capabilities;
+};
+
+struct PlanResponse {
+  // Prefilled by the generic planner; the resource may refine it.
+  cty::Value planned_state;
+  std::vector<cty::Path> requires_replace;
+  std::string planned_private;
+  Diagnostics diagnostics;
+};
+
+struct ApplyRequest {
+  cty::Value prior_state;    // null on create
+  cty::Value planned_state;  // null on delete
+  cty::Value config;
+  std::string planned_private;
+};
+
+struct ApplyResponse {
+  cty::Value new_state;
+  std::string private_data;
+  Diagnostics diagnostics;
+};
+
+struct ReadRequest {
+  cty::Value current_state;
+  std::string private_data;
+};
+
+struct ReadResponse {
+  cty::Value new_state;  // null: the object is gone
+  std::string private_data;
+  Diagnostics diagnostics;
+};
+
+struct ImportedObject {
+  cty::Value state;
+  std::string private_data;
+};
+
+struct ImportResponse {
+  std::vector<ImportedObject> objects;
+  Diagnostics diagnostics;
+};
+
+class Resource {
+ public:
+  virtual ~Resource() = default;
+
+  virtual std::string TypeName() const = 0;
+  virtual const Schema& GetSchema() const = 0;
+
+  // Cross-attribute checks; per-attribute validators already ran.
+  virtual void Validate(const cty::Value& config, Diagnostics* diagnostics) {}
+
+  // Called after the generic planner filled `response->planned_state`;
+  // not called for destroy plans.
+  virtual void ModifyPlan(const PlanRequest& request, PlanResponse* response) {}
+
+  virtual void Create(const ApplyRequest& request, ApplyResponse* response) = 0;
+  virtual void Update(const ApplyRequest& request, ApplyResponse* response) = 0;
+  virtual void Delete(const ApplyRequest& request, ApplyResponse* response) = 0;
+  virtual void Read(const ReadRequest& request, ReadResponse* response) = 0;
+
+  // The default refuses import with a diagnostic.
+  virtual void Import(const std::string& id, ImportResponse* response);
+
+  // Turns a state stored at `version` (as its attribute JSON) into a value
+  // of the current schema. The default handles the current version: unknown
+  // keys are dropped and missing ones become null.
+  virtual cty::Value UpgradeState(int64_t version, std::string_view json,
+                                  Diagnostics* diagnostics);
+};
+
+class DataSource {
+ public:
+  virtual ~DataSource() = default;
+
+  virtual std::string TypeName() const = 0;
+  virtual const Schema& GetSchema() const = 0;
+  virtual void Validate(const cty::Value& config, Diagnostics* diagnostics) {}
+  // Returns the full state for `config`.
+  virtual cty::Value Read(const cty::Value& config,
+                          Diagnostics* diagnostics) = 0;
+};
+
+struct ConfigureRequest {
+  std::string terraform_version;
+  cty::Value config;
+  ClientCapabilities capabilities;
+};
+
+class Provider {
+ public:
+  virtual ~Provider() = default;
+
+  virtual const Schema& GetSchema() const = 0;
+  virtual void ValidateConfig(const cty::Value& config,
+                              Diagnostics* diagnostics) {}
+  virtual void Configure(const ConfigureRequest& request,
+                         Diagnostics* diagnostics) = 0;
+  // Asks work in flight to wind down: no new API requests, waits cut short.
+  virtual void Stop() {}
+
+  virtual std::vector<std::shared_ptr<Resource>> Resources() = 0;
+  virtual std::vector<std::shared_ptr<DataSource>> DataSources() = 0;
+};
+
+}  // namespace gandimail::tfplugin
+
+#endif  // GANDIMAIL_INTERNAL_TFPLUGIN_RESOURCE_H_
