@@ -93,5 +93,19 @@ TEST_F(GetPathTest, SteppingIntoUnknownYieldsUnknownOfTheStepType) {
   EXPECT_EQ(*v, Value::Unknown(Type::Number()));
 }
 
+TEST(GetPathUnknownTest, AnythingBelowAnUnknownOfUnknownTypeIsUnknown) {
+  auto v = GetPath(Value::Unknown(Type::Dynamic()),
+                   Path().Attr("a").Index(1).Key("k"));
+  ASSERT_TRUE(v.ok()) << v.status();
+  EXPECT_EQ(*v, Value::Unknown(Type::Dynamic()));
+}
+
+TEST(GetPathUnknownTest, AttributeOfAnUnknownObjectIsUnknownOfItsType) {
+  Type t = Type::Object({{"message", Type::String()}});
+  auto v = GetPath(Value::Unknown(t), Path().Attr("message"));
+  ASSERT_TRUE(v.ok()) << v.status();
+  EXPECT_EQ(*v, Value::Unknown(Type::String()));
+}
+
 }  // namespace
 }  // namespace gandimail::cty
