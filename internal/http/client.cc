@@ -304,10 +304,24 @@ void SetTransport(CURL* handle, const Options& options, absl::Duration timeout,
   curl_easy_setopt(handle, CURLOPT_NOPROXY, no_proxy.c_str());
 }
 
-nlohmann::json HeadersForLog(const HeaderList& headers) {
+// The secrets a request carries (credentials in headers, password-like
+// fields in its body), to scrub from an answer that might echo them.
+std::vector<std::string> RequestSecrets(const Request& request) {
+  std::vector<std::string> secrets = log::SecretValuesInJson(request.body);
+  for (const auto& [name, value] : request.headers) {
+    if (log::RedactHeader(name, value) == value) continue;
+    secrets.push_back(value);
+    const size_t space = value.find(' ');
+    if (space != std::string::npos) secrets.push_back(value.substr(space + 1));
+  }
+  return secrets;
+}
+
+nlohmann::json HeadersForLog(const HeaderList& headers,
+                             const std::vector<std::string>& secrets) {
   nlohmann::json out = nlohmann::json::object();
   for (const auto& [name, value] : headers) {
-    out[name] = log::RedactHeader(name, value);
+    out[name] = log::ScrubSecrets(log::RedactHeader(name, value), secrets);
   }
   return out;
 }
@@ -447,10 +461,15 @@ void LogAttempt(const Request& request, const Attempt& attempt, int number) {
   log::Debug("HTTP request", fields);
 
   if (!log::Enabled(log::Level::kTrace)) return;
-  fields.emplace_back("request_headers", HeadersForLog(request.headers));
+  const std::vector<std::string> secrets = RequestSecrets(request);
+  fields.emplace_back("request_headers",
+                      HeadersForLog(request.headers, secrets));
   fields.emplace_back("request_body", log::RedactJson(request.body));
-  fields.emplace_back("response_headers", HeadersForLog(attempt.headers));
-  fields.emplace_back("response_body", log::RedactJson(attempt.body));
+  fields.emplace_back("response_headers",
+                      HeadersForLog(attempt.headers, secrets));
+  fields.emplace_back(
+      "response_body",
+      log::ScrubSecrets(log::RedactJson(attempt.body), secrets));
   log::Trace("HTTP exchange", std::move(fields));
 }
 

@@ -32,7 +32,42 @@ void RedactInPlace(nlohmann::json& value) {
   }
 }
 
+void CollectSecrets(const nlohmann::json& value,
+                    std::vector<std::string>* out) {
+  if (value.is_object()) {
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      if (IsSecretKey(it.key()) && it.value().is_string()) {
+        out->push_back(it.value().get<std::string>());
+      } else {
+        CollectSecrets(it.value(), out);
+      }
+    }
+  } else if (value.is_array()) {
+    for (const auto& item : value) CollectSecrets(item, out);
+  }
+}
+
 }  // namespace
+
+std::vector<std::string> SecretValuesInJson(std::string_view body) {
+  std::vector<std::string> secrets;
+  const nlohmann::json parsed = nlohmann::json::parse(body, nullptr, false);
+  if (!parsed.is_discarded()) CollectSecrets(parsed, &secrets);
+  return secrets;
+}
+
+std::string ScrubSecrets(std::string text,
+                         const std::vector<std::string>& secrets) {
+  for (const std::string& secret : secrets) {
+    if (secret.size() < kMinScrubbedLength) continue;
+    size_t at = 0;
+    while ((at = text.find(secret, at)) != std::string::npos) {
+      text.replace(at, secret.size(), kRedacted);
+      at += kRedacted.size();
+    }
+  }
+  return text;
+}
 
 std::ostream& operator<<(std::ostream& out, const Secret& secret) {
   return out << kRedacted;

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "nlohmann/json.hpp"
 
@@ -47,6 +48,18 @@ void to_json(nlohmann::json& j, const Secret& secret);
 // gives "". Text that is not JSON gives "(unparsable body: N bytes)", since
 // raw text could hold a secret that cannot be found reliably.
 std::string RedactJson(std::string_view body);
+
+// The string values that RedactJson would redact from `body` (none when it
+// is not JSON), so that they can also be scrubbed from texts that echo
+// them, such as an answer quoting the request.
+std::vector<std::string> SecretValuesInJson(std::string_view body);
+
+// Replaces every occurrence in `text` of each entry of `secrets` that is at
+// least kMinScrubbedLength long by "(redacted)". Shorter entries are left
+// alone: scrubbing them would garble the text without protecting anything.
+inline constexpr size_t kMinScrubbedLength = 4;
+std::string ScrubSecrets(std::string text,
+                         const std::vector<std::string>& secrets);
 
 // Returns `value` as it may be logged for header `name`: for Authorization,
 // Proxy-Authorization, Cookie and Set-Cookie (any case) the credential is

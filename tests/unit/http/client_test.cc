@@ -549,5 +549,24 @@ TEST(HttpClientTest, TraceLogsBodiesAndHeadersWithoutSecrets) {
   EXPECT_THAT(captured.All(), Not(HasSubstr("SECRET")));
 }
 
+TEST(HttpClientTest, TraceScrubsRequestSecretsEchoedInTheAnswer) {
+  TestServer server;
+  server.server().Post(
+      "/create", [](const httplib::Request& req, httplib::Response& res) {
+        res.status = 400;
+        res.set_header("X-Echo", req.get_header_value("Authorization"));
+        res.set_content(nlohmann::json{{"message", "bad " + req.body}}.dump(),
+                        "application/json");
+      });
+  CapturedLog captured(log::Level::kTrace);
+  Client client(FastOptions());
+  Request request =
+      Post(server.Url("/create"), "{\"password\":\"P@ss-SECRET-2\"}");
+  request.headers.emplace_back("Authorization", "Bearer tok-SECRET-3");
+  ASSERT_TRUE(client.Do(request).ok());
+  EXPECT_THAT(captured.All(), HasSubstr("HTTP exchange"));
+  EXPECT_THAT(captured.All(), Not(HasSubstr("SECRET")));
+}
+
 }  // namespace
 }  // namespace gandimail::http

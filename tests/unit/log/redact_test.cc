@@ -87,5 +87,21 @@ TEST(RedactHeaderTest, OtherHeadersAreUnchanged) {
             "application/json");
 }
 
+TEST(SecretValuesTest, CollectsStringsUnderSecretKeys) {
+  EXPECT_EQ(SecretValuesInJson(
+                R"({"login":"a","password":"p1","x":[{"Token":"t2"}]})"),
+            (std::vector<std::string>{"p1", "t2"}));
+  EXPECT_TRUE(SecretValuesInJson("not json").empty());
+}
+
+TEST(ScrubSecretsTest, ReplacesEveryOccurrence) {
+  EXPECT_EQ(ScrubSecrets("pw hunter2 and hunter2!", {"hunter2"}),
+            "pw (redacted) and (redacted)!");
+}
+
+TEST(ScrubSecretsTest, LeavesTooShortEntriesAlone) {
+  EXPECT_EQ(ScrubSecrets("abc abc", {"abc", ""}), "abc abc");
+}
+
 }  // namespace
 }  // namespace gandimail::log
