@@ -25,7 +25,7 @@ namespace {
 constexpr int kMaxMessageBytes = 256 * 1024 * 1024;
 
 // How long Shutdown waits for RPCs still running before cancelling them.
-constexpr absl::Duration kShutdownGrace = absl::Milliseconds(500);
+constexpr absl::Duration kShutdownGrace = absl::Milliseconds(50);
 
 void FailStart(const std::string& why) {
   std::fprintf(stderr, "terraform-provider-gandimail: cannot start: %s\n",

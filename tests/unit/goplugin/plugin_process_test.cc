@@ -3,112 +3,45 @@
 
 #include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
-#include <openssl/pem.h>
-#include <openssl/x509.h>
 #include <signal.h>
 #include <sys/stat.h>
 
 #include <chrono>
 
-#include "absl/strings/str_split.h"
 #include "internal/goplugin/auto_mtls.h"
 #include "internal/goplugin/handshake.h"
-#include "plugin/grpc_controller.grpc.pb.h"
+#include "tests/harness/plugin_client.h"
 #include "tests/harness/process.h"
-#include "tests/harness/sandbox.h"
-#include "tfplugin6.grpc.pb.h"
 
 namespace gandimail::goplugin {
 namespace {
 
+using gandimail::testing::CallShutdown;
 using gandimail::testing::Child;
-
-std::string ProviderPath() {
-  return gandimail::testing::BinDir() + "/terraform-provider-gandimail";
-}
+using gandimail::testing::DecodeRawBase64;
+using gandimail::testing::DerToPem;
+using gandimail::testing::GetProviderSchema;
+using gandimail::testing::ProviderPath;
 
 std::vector<std::string> SplitLine(const std::string& line) {
-  return absl::StrSplit(line, '|');
-}
-
-std::string DecodeRawBase64(const std::string& text) {
-  std::string padded = text;
-  while (padded.size() % 4 != 0) padded += '=';
-  std::string out(padded.size(), '\0');
-  int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                          reinterpret_cast<const unsigned char*>(padded.data()),
-                          static_cast<int>(padded.size()));
-  if (n < 0) return "";
-  out.resize(n - (padded.size() - text.size()));
-  return out;
-}
-
-std::string DerToPem(const std::string& der) {
-  const unsigned char* p = reinterpret_cast<const unsigned char*>(der.data());
-  X509* cert = d2i_X509(nullptr, &p, static_cast<long>(der.size()));
-  if (cert == nullptr) return "";
-  BIO* bio = BIO_new(BIO_s_mem());
-  PEM_write_bio_X509(bio, cert);
-  char* data = nullptr;
-  long size = BIO_get_mem_data(bio, &data);
-  std::string pem(data, size);
-  BIO_free(bio);
-  X509_free(cert);
-  return pem;
+  return gandimail::testing::SplitHandshake(line);
 }
 
 class PluginProcessTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    auto cert = GenerateServerCertificate();
-    ASSERT_TRUE(cert.ok());
-    client_cert_ = *cert;
-  }
-
   std::unique_ptr<Child> Start(std::map<std::string, std::string> extra = {}) {
-    std::map<std::string, std::string> env = {
-        {kMagicCookieKey, kMagicCookieValue},
-        {"PLUGIN_PROTOCOL_VERSIONS", "5,6"},
-        {"PLUGIN_CLIENT_CERT", client_cert_.cert_pem},
-        {"TF_LOG", "\x01"},
-    };
-    for (auto& [k, v] : extra) env[k] = v;
-    return std::make_unique<Child>(std::vector<std::string>{ProviderPath()},
-                                   env);
+    return plugin_.Start(std::move(extra));
   }
-
   std::shared_ptr<grpc::Channel> Connect(const std::vector<std::string>& f,
                                          const ServerCertificate* as) {
-    std::string target = f[2] == "unix" ? "unix:" + f[3] : f[3];
-    grpc::SslCredentialsOptions ssl;
-    ssl.pem_root_certs = DerToPem(DecodeRawBase64(f[5]));
-    if (as != nullptr) {
-      ssl.pem_private_key = as->key_pem;
-      ssl.pem_cert_chain = as->cert_pem;
-    }
-    grpc::ChannelArguments args;
-    args.SetSslTargetNameOverride("localhost");
-    return grpc::CreateCustomChannel(target, grpc::SslCredentials(ssl), args);
+    return plugin_.Connect(f, as);
   }
-
   static grpc::Status GetSchema(const std::shared_ptr<grpc::Channel>& ch) {
-    auto stub = tfplugin6::Provider::NewStub(ch);
-    grpc::ClientContext context;
-    context.set_deadline(std::chrono::system_clock::now() +
-                         std::chrono::seconds(5));
-    tfplugin6::GetProviderSchema::Request request;
-    tfplugin6::GetProviderSchema::Response response;
-    return stub->GetProviderSchema(&context, request, &response);
+    return GetProviderSchema(ch);
   }
 
-  static void CallShutdown(const std::shared_ptr<grpc::Channel>& ch) {
-    auto stub = plugin::GRPCController::NewStub(ch);
-    grpc::ClientContext context;
-    plugin::Empty request, response;
-    stub->Shutdown(&context, request, &response);
-  }
-
-  ServerCertificate client_cert_;
+  gandimail::testing::PluginClient plugin_;
+  const ServerCertificate& client_cert_ = plugin_.cert();
 };
 
 TEST_F(PluginProcessTest, MissingCookieExitsOneWithTwoLinesOnStderr) {
@@ -175,9 +108,10 @@ TEST_F(PluginProcessTest, ShutdownEndsProcessAndRemovesSocket) {
   ASSERT_TRUE(GetSchema(channel).ok());
 
   auto start = std::chrono::steady_clock::now();
-  CallShutdown(channel);
+  grpc::Status replied = CallShutdown(channel);
   int code = child->Wait(2000);
   auto elapsed = std::chrono::steady_clock::now() - start;
+  EXPECT_TRUE(replied.ok()) << replied.error_message();
   EXPECT_EQ(code, 0);
   EXPECT_LT(elapsed, std::chrono::seconds(2));
   struct stat st;
