@@ -5,7 +5,6 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "absl/strings/str_replace.h"
 #include "internal/log/redact.h"
 #include "src/gandi/codec.h"
 
@@ -179,13 +178,22 @@ std::string DescribeBody(const http::Response& response) {
                       response.body.size(), " bytes)");
 }
 
-std::string Scrub(std::string text, const std::vector<std::string>& secrets) {
-  for (const std::string& secret : secrets) {
-    if (secret.empty()) continue;
-    absl::StrReplaceAll({{secret, Absl(log::kRedacted)}}, &text);
+namespace {
+
+// The API may quote what it was sent: no secret of the request may reach an
+// error text through it.
+void ScrubApiError(const std::vector<std::string>& secrets, ApiError* error) {
+  for (std::string* text : {&error->cause, &error->message, &error->object}) {
+    *text = log::ScrubSecrets(std::move(*text), secrets);
   }
-  return text;
+  for (FieldError& field : error->errors) {
+    field.description =
+        log::ScrubSecrets(std::move(field.description), secrets);
+    field.name = log::ScrubSecrets(std::move(field.name), secrets);
+  }
 }
+
+}  // namespace
 
 absl::Status ErrorFromResponse(std::string_view method, std::string_view path,
                                const http::Response& response,
@@ -213,11 +221,7 @@ absl::Status ErrorFromResponse(std::string_view method, std::string_view path,
   }
 
   ApiError error = ParseErrorBody(status, body);
-  error.message = Scrub(error.message, secrets);
-  error.cause = Scrub(error.cause, secrets);
-  for (FieldError& field : error.errors) {
-    field.description = Scrub(field.description, secrets);
-  }
+  ScrubApiError(secrets, &error);
   absl::StatusCode code = CodeFor(status);
   if ((status == 400 || status == 403) && SaysNotFound(error)) {
     code = absl::StatusCode::kNotFound;

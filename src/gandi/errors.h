@@ -52,7 +52,8 @@ inline bool IsOutcomeUnknown(const absl::Status& status) {
 
 // Builds the status for a non-2xx `response` to `method` `path`. Every
 // occurrence of a text in `secrets` is replaced by "(redacted)" in the
-// message, in case the API echoes one.
+// message and the payload, in case the API echoes one (see
+// log::ScrubSecrets for the shortest text scrubbed).
 absl::Status ErrorFromResponse(std::string_view method, std::string_view path,
                                const http::Response& response,
                                const std::vector<std::string>& secrets);
@@ -60,9 +61,6 @@ absl::Status ErrorFromResponse(std::string_view method, std::string_view path,
 // Describes a body for error texts without quoting it:
 // "(text/html, 1234 bytes)".
 std::string DescribeBody(const http::Response& response);
-
-// Replaces each non-empty text of `secrets` in `text` by "(redacted)".
-std::string Scrub(std::string text, const std::vector<std::string>& secrets);
 
 }  // namespace gandimail::gandi
 
