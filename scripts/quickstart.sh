@@ -8,8 +8,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 
-scripts/setup.sh
-bin="$repo/build/default/bin"
+# GANDIMAIL_BIN_DIR reuses binaries built elsewhere (and skips the build).
+if [ -n "${GANDIMAIL_BIN_DIR:-}" ]; then
+  bin=$GANDIMAIL_BIN_DIR
+else
+  scripts/setup.sh
+  bin="$repo/build/default/bin"
+fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/gandimail-quickstart.XXXXXX")
 sandbox_pid=""
@@ -50,8 +55,8 @@ provider_installation {
   direct {}
 }
 CONFIG
-cp -r examples/quickstart/. "$work/config/" 2>/dev/null ||
-  { mkdir -p "$work/config"; cp -r examples/quickstart/. "$work/config/"; }
+mkdir -p "$work/config"
+cp -r examples/quickstart/. "$work/config/"
 
 export TF_CLI_CONFIG_FILE="$work/terraformrc"
 export TF_DATA_DIR="$work/config/.terraform"
