@@ -7,6 +7,10 @@
 #include "absl/strings/str_cat.h"
 #include "internal/log/log.h"
 #include "src/data_sources/email_offer.h"
+#include "src/data_sources/migration.h"
+#include "src/data_sources/slots.h"
+#include "src/resources/email_offer.h"
+#include "src/resources/slot.h"
 
 namespace gandimail {
 namespace {
@@ -330,13 +334,18 @@ std::shared_ptr<const ApiHandle> GandiMailProvider::Api(
 
 std::vector<std::shared_ptr<tfplugin::Resource>>
 GandiMailProvider::Resources() {
-  return {};
+  return {
+      resources::NewSlotResource(this),
+      resources::NewEmailOfferResource(this),
+  };
 }
 
 std::vector<std::shared_ptr<tfplugin::DataSource>>
 GandiMailProvider::DataSources() {
   return {
       data_sources::NewEmailOfferDataSource(this),
+      data_sources::NewSlotsDataSource(this),
+      data_sources::NewMigrationDataSource(this),
   };
 }
 
