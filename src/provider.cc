@@ -7,9 +7,11 @@
 #include "absl/strings/str_cat.h"
 #include "internal/log/log.h"
 #include "src/data_sources/email_offer.h"
+#include "src/data_sources/forwards.h"
 #include "src/data_sources/migration.h"
 #include "src/data_sources/slots.h"
 #include "src/resources/email_offer.h"
+#include "src/resources/forward.h"
 #include "src/resources/slot.h"
 
 namespace gandimail {
@@ -335,6 +337,7 @@ std::shared_ptr<const ApiHandle> GandiMailProvider::Api(
 std::vector<std::shared_ptr<tfplugin::Resource>>
 GandiMailProvider::Resources() {
   return {
+      resources::NewForwardResource(this),
       resources::NewSlotResource(this),
       resources::NewEmailOfferResource(this),
   };
@@ -344,6 +347,7 @@ std::vector<std::shared_ptr<tfplugin::DataSource>>
 GandiMailProvider::DataSources() {
   return {
       data_sources::NewEmailOfferDataSource(this),
+      data_sources::NewForwardsDataSource(this),
       data_sources::NewSlotsDataSource(this),
       data_sources::NewMigrationDataSource(this),
   };
