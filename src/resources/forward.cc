@@ -286,8 +286,8 @@ void WarnNotYetVisible(Diagnostics* diagnostics, const std::string& address,
       "Forward Change Not Yet Visible",
       absl::StrCat("The forward ", address, " was ", done,
                    ", but the API did not show the change before the wait "
-                   "ended. Terraform records it as planned and the next "
-                   "refresh reads it back; raise timeouts.",
+                   "ended. Terraform records the planned result, and the "
+                   "next refresh reads what the API shows; raise timeouts.",
                    op, " if this recurs. ", status.message()));
 }
 
