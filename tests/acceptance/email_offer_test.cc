@@ -148,6 +148,43 @@ TEST(EmailOfferTest, MixedAntispamLeftUnsetAsksToSetIt) {
   EXPECT_EQ(w.tf.PlanDetailed().exit_code, 0);
 }
 
+TEST(EmailOfferTest, MixedAntispamBlocksADkimUpdateUntilSet) {
+  World w;
+  ASSERT_EQ(w.sandbox.startup_error(), "");
+  w.tf.WriteConfig(OfferHcl("  dkim   = \"active\"\n"));
+  ASSERT_EQ(Apply(w.tf).exit_code, 0);
+  MakeAntispamMixed(w.sandbox);
+  EXPECT_EQ(w.tf.PlanDetailed().exit_code, 0);  // The drift alone is fine.
+
+  w.tf.WriteConfig(OfferHcl("  dkim   = \"inactive\"\n"));
+  RunResult plan = w.tf.Run({"plan", "-no-color"});
+  EXPECT_EQ(plan.exit_code, 1);
+  EXPECT_NE(plan.err.find("Set Antispam Explicitly"), std::string::npos)
+      << Output(plan);
+  EXPECT_EQ(Offer(w.sandbox)["dkim"], "active");
+}
+
+TEST(EmailOfferTest, UpdateWaitsUntilTheSwitchesShow) {
+  Sandbox sandbox({"--visibility-delay-ms", "700"});
+  ASSERT_EQ(sandbox.startup_error(), "");
+  sandbox.AddDomain({{"name", "example.com"}});
+  TerraformDir tf(sandbox.url(), Sandbox::kToken);
+  tf.WriteConfig(OfferHcl("  dkim   = \"active\"\n"));
+  ASSERT_EQ(Apply(tf).exit_code, 0);
+  EXPECT_EQ(tf.PlanDetailed().exit_code, 0);
+
+  tf.WriteConfig(
+      OfferHcl("  dkim     = \"inactive\"\n"
+               "  antispam = \"inactive\"\n"));
+  RunResult applied = Apply(tf);
+  ASSERT_EQ(applied.exit_code, 0) << Output(applied);
+  EXPECT_EQ(applied.out.find("Not Yet Visible"), std::string::npos);
+  json offer = Offer(sandbox);
+  EXPECT_EQ(offer["dkim"], "inactive");
+  EXPECT_EQ(offer["antispam"], "inactive");
+  EXPECT_EQ(tf.PlanDetailed().exit_code, 0);
+}
+
 TEST(EmailOfferTest, NothingSetAdoptsMixedAndDestroyLeavesIt) {
   World w;
   ASSERT_EQ(w.sandbox.startup_error(), "");

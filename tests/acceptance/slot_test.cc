@@ -186,6 +186,40 @@ TEST(SlotTest, LostPurchaseAnswerBuysExactlyOneSlot) {
   EXPECT_EQ(w.tf.PlanDetailed().exit_code, 0);
 }
 
+TEST(SlotTest, PurchaseAndRefundWaitForVisibility) {
+  Sandbox sandbox({"--visibility-delay-ms", "700"});
+  ASSERT_EQ(sandbox.startup_error(), "");
+  sandbox.AddDomain({{"name", "example.com"}, {"credit", 10.0}});
+  TerraformDir tf(sandbox.url(), Sandbox::kToken);
+  tf.WriteConfig(SlotHcl("  duration     = 1\n"));
+  RunResult applied = Apply(tf);
+  ASSERT_EQ(applied.exit_code, 0) << Output(applied);
+  EXPECT_EQ(applied.out.find("Not Yet Visible"), std::string::npos);
+  json values = ResourceValues(tf.ShowState(), kAddress);
+  EXPECT_EQ(values["status"], "active");
+  EXPECT_EQ(values["refund_currency"], "EUR");
+  EXPECT_EQ(tf.PlanDetailed().exit_code, 0);
+
+  RunResult destroyed = tf.Run({"destroy", "-auto-approve", "-no-color"});
+  ASSERT_EQ(destroyed.exit_code, 0) << Output(destroyed);
+  EXPECT_EQ(destroyed.out.find("Still Listed"), std::string::npos);
+  json visible = sandbox.Api("GET", "/v5/email/slots/example.com").Json();
+  EXPECT_TRUE(visible.empty()) << visible.dump();
+}
+
+TEST(SlotTest, RefusedPurchaseIsAnErrorAndBuysNothing) {
+  World w({{"name", "example.com"}, {"credit", 1.0}});
+  ASSERT_EQ(w.sandbox.startup_error(), "");
+  w.tf.WriteConfig(SlotHcl("  duration     = 12\n"));
+  RunResult applied = Apply(w.tf);
+  EXPECT_EQ(applied.exit_code, 1);
+  EXPECT_NE(applied.err.find("Unable to Buy Slot"), std::string::npos)
+      << Output(applied);
+  EXPECT_TRUE(Domain(w.sandbox)["slots"].empty());
+  EXPECT_EQ(RouteCount(w.sandbox, kPostSlot), 1);
+  EXPECT_EQ(w.tf.Run({"state", "list"}).out, "");
+}
+
 TEST(SlotTest, RateLimitedSlotListStillApplies) {
   World w;
   ASSERT_EQ(w.sandbox.startup_error(), "");
