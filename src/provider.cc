@@ -7,10 +7,13 @@
 #include "absl/strings/str_cat.h"
 #include "internal/log/log.h"
 #include "src/data_sources/email_offer.h"
+#include "src/data_sources/mailbox.h"
+#include "src/data_sources/mailboxes.h"
 #include "src/data_sources/forwards.h"
 #include "src/data_sources/migration.h"
 #include "src/data_sources/slots.h"
 #include "src/resources/email_offer.h"
+#include "src/resources/mailbox.h"
 #include "src/resources/forward.h"
 #include "src/resources/slot.h"
 
@@ -337,6 +340,7 @@ std::shared_ptr<const ApiHandle> GandiMailProvider::Api(
 std::vector<std::shared_ptr<tfplugin::Resource>>
 GandiMailProvider::Resources() {
   return {
+      resources::NewMailboxResource(this),
       resources::NewForwardResource(this),
       resources::NewSlotResource(this),
       resources::NewEmailOfferResource(this),
@@ -347,6 +351,8 @@ std::vector<std::shared_ptr<tfplugin::DataSource>>
 GandiMailProvider::DataSources() {
   return {
       data_sources::NewEmailOfferDataSource(this),
+      data_sources::NewMailboxDataSource(this),
+      data_sources::NewMailboxesDataSource(this),
       data_sources::NewForwardsDataSource(this),
       data_sources::NewSlotsDataSource(this),
       data_sources::NewMigrationDataSource(this),
