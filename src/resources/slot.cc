@@ -139,40 +139,47 @@ absl::StatusOr<std::vector<int64_t>> PollForNewSlot(gandi::Client& client,
   return found;
 }
 
+// Explains why no slot could be tied to a purchase whose answer did not
+// name one: the answer was lost (`lost`), or accepted without a Location.
+void AddSlotNotFound(const Purchase& p, const absl::Status* lost,
+                     const absl::Status& poll, Diagnostics* d) {
+  std::string import_hint = absl::StrCat("terraform import ADDRESS ", p.domain,
+                                         "/ID instead of buying again.");
+  if (lost != nullptr) {
+    d->AddError(
+        "Slot Purchase Outcome Unknown",
+        absl::StrCat("The purchase of ", Describe(p), " got no clear answer (",
+                     lost->message(),
+                     "), and no new slot of that type "
+                     "appeared in the slot list before the create deadline (",
+                     poll.message(),
+                     "). The purchase most likely failed, "
+                     "but it may still show: check the domain's slots (data "
+                     "source gandimail_slots) before applying again, and "
+                     "import a late slot with ",
+                     import_hint));
+    return;
+  }
+  d->AddError(
+      "Bought Slot Not Found",
+      absl::StrCat("Gandi accepted the purchase of ", Describe(p),
+                   " without "
+                   "naming the new slot, and no new slot of that type "
+                   "appeared in the slot list before the create deadline (",
+                   poll.message(),
+                   "). Check the domain's slots before "
+                   "applying again, and import the new slot with ",
+                   import_hint));
+}
+
 // Finds the slot a purchase made when its answer did not name it: the
 // answer lost (`lost` is its status) or accepted without a Location.
 std::optional<int64_t> FindBoughtSlot(gandi::Client& client, const Purchase& p,
                                       const absl::Status* lost,
                                       Diagnostics* d) {
   absl::StatusOr<std::vector<int64_t>> found = PollForNewSlot(client, p);
-  if (!found.ok() && lost != nullptr) {
-    d->AddError(
-        "Slot Purchase Outcome Unknown",
-        absl::StrCat(
-            "The purchase of ", Describe(p), " got no clear answer (",
-            lost->message(),
-            "), and no new slot of that type appeared in "
-            "the slot list before the create deadline (",
-            found.status().message(),
-            "). The purchase most likely failed, but it may still show: "
-            "check the domain's slots (data source gandimail_slots) before "
-            "applying again, and import a late slot with terraform import "
-            "ADDRESS ",
-            p.domain, "/ID instead of buying another."));
-    return std::nullopt;
-  }
   if (!found.ok()) {
-    d->AddError(
-        "Bought Slot Not Found",
-        absl::StrCat(
-            "Gandi accepted the purchase of ", Describe(p),
-            " without naming "
-            "the new slot, and no new slot of that type appeared in the slot "
-            "list before the create deadline (",
-            found.status().message(),
-            "). Do not apply again before checking the domain's slots: "
-            "import the new slot with terraform import ADDRESS ",
-            p.domain, "/ID once it shows."));
+    AddSlotNotFound(p, lost, found.status(), d);
     return std::nullopt;
   }
   if (found->size() > 1) {
@@ -254,6 +261,27 @@ Value BoughtState(gandi::Client& client, const Purchase& p, int64_t id,
                    "capacity and refund values are filled in at the next "
                    "refresh."));
   return WithoutApiValues(state);
+}
+
+// Waits until a refunded slot is gone from reads. The refund took effect,
+// so a slot still shown at the deadline is a warning, not an error.
+void WaitUntilRefunded(gandi::Client& client, const std::string& domain,
+                       int64_t id, absl::Time deadline, Diagnostics* d) {
+  absl::Status gone = gandi::WaitUntil(
+      [&]() -> absl::StatusOr<bool> {
+        absl::StatusOr<gandi::Slot> now = client.GetSlot(domain, id);
+        if (absl::IsCancelled(now.status())) return now.status();
+        return absl::IsNotFound(now.status());
+      },
+      deadline, kFirstPoll);
+  if (!gone.ok()) {
+    d->AddWarning(
+        "Refunded Slot Still Listed",
+        absl::StrCat("Gandi accepted the refund of slot ", id, " of ", domain,
+                     ", but it still showed at the delete "
+                     "deadline (",
+                     gone.message(), ")."));
+  }
 }
 
 class SlotResource final : public tfplugin::Resource {
@@ -493,23 +521,9 @@ void SlotResource::Refund(gandi::Client& client, const Value& prior,
         ack.status());
     return;
   }
-  absl::Time deadline =
-      absl::Now() + TimeoutFor(prior, "delete", kDefaultTimeout);
-  absl::Status gone = gandi::WaitUntil(
-      [&]() -> absl::StatusOr<bool> {
-        absl::StatusOr<gandi::Slot> now = client.GetSlot(domain, id);
-        if (absl::IsCancelled(now.status())) return now.status();
-        return absl::IsNotFound(now.status());
-      },
-      deadline, kFirstPoll);
-  if (!gone.ok()) {
-    d->AddWarning(
-        "Refunded Slot Still Listed",
-        absl::StrCat("Gandi accepted the refund of slot ", id, " of ", domain,
-                     ", but it still showed at the delete "
-                     "deadline (",
-                     gone.message(), ")."));
-  }
+  WaitUntilRefunded(client, domain, id,
+                    absl::Now() + TimeoutFor(prior, "delete", kDefaultTimeout),
+                    d);
 }
 
 void SlotResource::Delete(const ApplyRequest& request,
