@@ -5,9 +5,18 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cstdlib>
+
 namespace gandimail::sandbox {
 
-std::string SandboxBinary() { return GANDIMAIL_SANDBOX_BIN; }
+std::string SandboxBinary() {
+  // An override lets the same tests drive another build of the binary (a
+  // sanitizer build, an installed copy).
+  const char* override_path = std::getenv("GANDIMAIL_SANDBOX_BIN");
+  return override_path != nullptr && *override_path != '\0'
+             ? override_path
+             : GANDIMAIL_SANDBOX_BIN;
+}
 
 Json BodyOf(const httplib::Result& res) {
   if (!res) return Json();

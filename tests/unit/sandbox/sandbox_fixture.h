@@ -59,7 +59,8 @@ class SandboxTest : public ::testing::Test {
 // The parsed JSON body of `res` (null when it is not JSON).
 Json BodyOf(const httplib::Result& res);
 
-// The path of the sandbox binary under test.
+// The path of the sandbox binary under test: $GANDIMAIL_SANDBOX_BIN when
+// set, else the one this build made.
 std::string SandboxBinary();
 
 // The last path segment of a Location URL.
