@@ -363,6 +363,8 @@ TEST_F(MailboxesTest, DeleteFreesTheSlot) {
   auto res = Delete(std::string(kMailboxes) + "/" + id);
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 202);
+  EXPECT_EQ(res->get_header_value("Location"),
+            Base() + "/v5/email/mailboxes/example.com/" + id);
   EXPECT_EQ(Get(std::string(kMailboxes) + "/" + id)->status, 404);
   EXPECT_EQ(CreateWith({{"login", "p2"}, {"mailbox_type", "premium"}})->status,
             202);
