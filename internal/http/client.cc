@@ -353,6 +353,13 @@ Attempt Client::PerformOnce(const Request& request, absl::Duration timeout) {
   curl_easy_setopt(handle, CURLOPT_SHARE, handles_->share);
   SetTransport(handle, options_, timeout, no_proxy);
   SetMethodAndBody(handle, request);
+  // On a reused connection that dies before any answer, libcurl silently
+  // sends the request again on a new one. For a request that must not be
+  // repeated (a POST that buys a slot) a connection of its own rules that
+  // out, so every retry decision stays with the caller.
+  if (!request.RetryAllowed()) {
+    curl_easy_setopt(handle, CURLOPT_FRESH_CONNECT, 1L);
+  }
   curl_easy_setopt(handle, CURLOPT_URL, request.url.c_str());
   curl_easy_setopt(handle, CURLOPT_HTTPHEADER, headers.list);
   curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, error_buffer);
