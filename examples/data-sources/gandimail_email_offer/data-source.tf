@@ -1,0 +1,3 @@
+data "gandimail_email_offer" "current" {
+  domain = "example.com"
+}

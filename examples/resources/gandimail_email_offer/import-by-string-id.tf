@@ -1,0 +1,4 @@
+import {
+  to = gandimail_email_offer.example
+  id = "example.com"
+}

@@ -1,0 +1,1 @@
+terraform import gandimail_email_offer.example example.com

@@ -1,0 +1,4 @@
+import {
+  to = gandimail_forward.sales
+  id = "sales@example.com"
+}

@@ -1,0 +1,1 @@
+terraform import gandimail_forward.sales sales@example.com

@@ -1,0 +1,4 @@
+import {
+  to = gandimail_mailbox.alice
+  id = "alice@example.com"
+}

@@ -1,0 +1,4 @@
+import {
+  to = gandimail_slot.standard
+  id = "example.com/123"
+}
