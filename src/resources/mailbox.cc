@@ -119,49 +119,69 @@ class MailboxResource final : public tfplugin::Resource {
   const ApiSource* api_;
 };
 
-void MailboxResource::Validate(const Value& config, Diagnostics* diagnostics) {
-  if (!config.GetAttr("password").IsNull() &&
-      !config.GetAttr("password_wo").IsNull()) {
-    diagnostics->AddError(
-        "Conflicting Mailbox Passwords",
-        "Both password and password_wo are set. Keep one: password_wo keeps "
-        "the password out of the plan and the state.",
-        cty::Path().Attr("password_wo"));
+void ValidatePasswords(const Value& config, Diagnostics* diagnostics) {
+  if (config.GetAttr("password").IsNull() ||
+      config.GetAttr("password_wo").IsNull()) {
+    return;
   }
+  diagnostics->AddError(
+      "Conflicting Mailbox Passwords",
+      "Both password and password_wo are set. Keep one: password_wo keeps "
+      "the password out of the plan and the state.",
+      cty::Path().Attr("password_wo"));
+}
+
+void ValidateType(const Value& config, Diagnostics* diagnostics) {
   const Value& type = config.GetAttr("mailbox_type");
-  if (type.IsKnown() && !type.IsNull() &&
-      IsDeprecatedMailboxType(type.AsString())) {
-    diagnostics->AddWarning(
-        "Deprecated Mailbox Type",
-        absl::StrCat("\"", type.AsString(), "\" is a deprecated name of \"",
-                     CanonicalMailboxType(type.AsString()),
-                     "\". It works the same; use the new name."),
-        cty::Path().Attr("mailbox_type"));
+  if (type.IsNull() || !type.IsKnown() ||
+      !IsDeprecatedMailboxType(type.AsString())) {
+    return;
   }
+  diagnostics->AddWarning(
+      "Deprecated Mailbox Type",
+      absl::StrCat("\"", type.AsString(), "\" is a deprecated name of \"",
+                   CanonicalMailboxType(type.AsString()),
+                   "\". It works the same; use the new name."),
+      cty::Path().Attr("mailbox_type"));
+}
+
+void ValidateAutorenew(const Value& config, Diagnostics* diagnostics) {
   const Value& autorenew = config.GetAttr("autorenew");
-  if (!autorenew.IsNull() && autorenew.IsKnown()) {
-    for (const char* name : {"enabled", "duration"}) {
-      if (!autorenew.GetAttr(name).IsNull()) continue;
-      diagnostics->AddError(
-          "Incomplete Autorenew Setting",
-          "When autorenew is set, set both enabled and duration: the API "
-          "takes them together. Leave autorenew out to keep what Gandi has.",
-          cty::Path().Attr("autorenew").Attr(name));
-    }
+  if (autorenew.IsNull() || !autorenew.IsKnown()) return;
+  for (const char* name : {"enabled", "duration"}) {
+    if (!autorenew.GetAttr(name).IsNull()) continue;
+    diagnostics->AddError(
+        "Incomplete Autorenew Setting",
+        "When autorenew is set, set both enabled and duration: the API "
+        "takes them together. Leave autorenew out to keep what Gandi has.",
+        cty::Path().Attr("autorenew").Attr(name));
   }
+}
+
+void ValidateResponder(const Value& config, Diagnostics* diagnostics) {
   const Value& responder = config.GetAttr("responder");
   if (responder.IsNull() || !responder.IsKnown()) return;
   const Value& starts = responder.GetAttr("starts_at");
   const Value& ends = responder.GetAttr("ends_at");
+  if (starts.IsNull() || ends.IsNull() || !starts.IsKnown() ||
+      !ends.IsKnown()) {
+    return;
+  }
   absl::Time start, end;
-  if (starts.IsKnown() && ends.IsKnown() && !starts.IsNull() &&
-      !ends.IsNull() && ParseRfc3339(starts.AsString(), &start) &&
+  if (ParseRfc3339(starts.AsString(), &start) &&
       ParseRfc3339(ends.AsString(), &end) && end <= start) {
     diagnostics->AddError("Invalid Responder Dates",
                           "The responder's ends_at must come after its "
                           "starts_at.",
                           cty::Path().Attr("responder").Attr("ends_at"));
   }
+}
+
+void MailboxResource::Validate(const Value& config, Diagnostics* diagnostics) {
+  ValidatePasswords(config, diagnostics);
+  ValidateType(config, diagnostics);
+  ValidateAutorenew(config, diagnostics);
+  ValidateResponder(config, diagnostics);
 }
 
 void MailboxResource::ModifyPlan(const tfplugin::PlanRequest& request,
@@ -258,19 +278,17 @@ void MailboxResource::FinishCreate(gandi::Client* client,
                                    tfplugin::ApplyResponse* response) {
   const std::string address = AddressOf(state);
   absl::Status visible = writer->WaitFor(Value(), deadline);
-  if (!visible.ok()) {
+  if (!visible.ok() && !IsDeadline(visible)) {
     // The mailbox exists: keep it in the state rather than lose track.
-    response->new_state = FillComputed(state, writer->last());
-    if (IsDeadline(visible)) {
-      return WarnNotVisible("creation", address, visible,
-                            &response->diagnostics);
-    }
+    response->new_state = FillComputed(state, nullptr);
     return AddApiError(&response->diagnostics, "Unable to Read New Mailbox",
                        absl::StrCat("The mailbox ", address,
                                     " was created but reading it failed."),
                        visible);
   }
 
+  // Sent even when the mailbox does not show yet: the state must not
+  // claim a responder or autorenew that was never asked for.
   gandi::MailboxUpdate patch = PostCreatePatch(state, req.config);
   if (!IsEmptyUpdate(patch)) {
     absl::StatusOr<gandi::Acknowledgement> patched =
@@ -285,7 +303,7 @@ void MailboxResource::FinishCreate(gandi::Client* client,
                        "tainted; fix the cause and apply again."),
           patched.status());
     }
-    visible = writer->WaitFor(state, deadline);
+    if (visible.ok()) visible = writer->WaitFor(state, deadline);
   }
   response->new_state = FillComputed(state, writer->last());
   if (!visible.ok()) {

@@ -6,7 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -408,6 +410,44 @@ TEST(MailboxTest, FailedPatchAfterCreateKeepsTheMailboxTainted) {
   json shown = w.tf.ShowState();
   EXPECT_EQ(ResourceValues(shown, kAddress)["id"], m["id"]);
   EXPECT_TRUE(Contains(shown.dump(), "\"tainted\":true")) << shown.dump();
+}
+
+TEST(MailboxTest, SlowWritesAreAwaitedAndTheRenameIsChecked) {
+  World w(json{{"standard_2023", 1}}, {"--visibility-delay-ms", "1200"});
+  w.tf.WriteConfig(Basic("alice", "standard_2023", kFullExtras));
+  RunResult created = Apply(w.tf);
+  ASSERT_EQ(created.exit_code, 0) << Output(created);
+  EXPECT_FALSE(Contains(created.out, "Not Visible Yet")) << created.out;
+  EXPECT_EQ(w.tf.PlanDetailed().exit_code, 0);
+
+  w.tf.WriteConfig(Basic("alice.doe", "standard_2023", kFullExtras));
+  RunResult renamed = Apply(w.tf);
+  ASSERT_EQ(renamed.exit_code, 0) << Output(renamed);
+  EXPECT_FALSE(Contains(renamed.out, "Not Visible Yet")) << renamed.out;
+  // Right after the apply, a read already sees the new login.
+  EXPECT_EQ(w.tf.PlanDetailed().exit_code, 0);
+}
+
+TEST(MailboxTest, CreateNotVisibleInTimeKeepsTheIdWithAWarning) {
+  World w(json{{"standard_2023", 1}}, {"--visibility-delay-ms", "4000"});
+  std::string config = Basic("alice", "standard_2023", kFullExtras);
+  config.replace(config.find("create = \"30s\""), 14, "create = \"1s\"");
+  w.tf.WriteConfig(config);
+  RunResult created = Apply(w.tf);
+  ASSERT_EQ(created.exit_code, 0) << Output(created);
+  EXPECT_TRUE(Contains(created.out, "Mailbox Change Not Visible Yet"))
+      << created.out;
+
+  json state = StateOf(w.tf);
+  EXPECT_EQ(state["id"], SandboxMailboxes(w.sandbox)[0]["id"]);
+  EXPECT_TRUE(state["expires_at"].is_null()) << state.dump();
+  // What the POST could not carry was still sent.
+  std::this_thread::sleep_for(std::chrono::seconds(4));
+  std::string path = "/v5/email/mailboxes/example.com/";
+  json shown =
+      w.sandbox.Api("GET", path + state["id"].get<std::string>()).Json();
+  EXPECT_EQ(shown["responder"]["enabled"], true) << shown.dump();
+  EXPECT_EQ(w.tf.Run({"state", "list"}).out, std::string(kAddress) + "\n");
 }
 
 TEST(MailboxTest, NoPasswordInOutputOrProviderTrace) {
