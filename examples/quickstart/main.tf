@@ -11,10 +11,63 @@ terraform {
 # GANDI_URL; scripts/quickstart.sh points them at a local sandbox.
 provider "gandimail" {}
 
-data "gandimail_email_offer" "current" {
-  domain = var.domain
+# Domain-wide switches: DKIM signing and antispam for every mailbox.
+resource "gandimail_email_offer" "mail" {
+  domain   = var.domain
+  dkim     = "active"
+  antispam = "active"
 }
 
-output "offer_status" {
-  value = data.gandimail_email_offer.current.status
+# One more mailbox slot, bought for a year (this costs money on Gandi).
+resource "gandimail_slot" "extra" {
+  domain       = var.domain
+  mailbox_type = "standard_2023"
+  duration     = 12
+}
+
+resource "gandimail_mailbox" "alice" {
+  domain       = var.domain
+  login        = "alice"
+  mailbox_type = "standard_2023"
+  password     = var.alice_password
+  aliases      = ["ali", "contact"]
+
+  responder = {
+    enabled = true
+    message = "I am away this week; Bob answers in the meantime."
+  }
+
+  # Destroy deletes the mailbox before it refunds the slot it sits in.
+  depends_on = [gandimail_slot.extra, gandimail_email_offer.mail]
+}
+
+resource "gandimail_mailbox" "bob" {
+  domain       = var.domain
+  login        = "bob"
+  mailbox_type = "standard_2023"
+
+  # Write-only: the password never enters plan or state. Bump the version
+  # to send a new one.
+  password_wo         = var.bob_password
+  password_wo_version = 1
+
+  depends_on = [gandimail_slot.extra, gandimail_email_offer.mail]
+}
+
+resource "gandimail_forward" "sales" {
+  domain       = var.domain
+  source       = "sales"
+  destinations = [gandimail_mailbox.alice.address, gandimail_mailbox.bob.address]
+}
+
+resource "gandimail_forward" "support" {
+  domain       = var.domain
+  source       = "support"
+  destinations = [gandimail_mailbox.bob.address]
+}
+
+resource "gandimail_forward" "postmaster" {
+  domain       = var.domain
+  source       = "postmaster"
+  destinations = ["admin@example.org"]
 }
