@@ -12,6 +12,8 @@
 #include "src/data_sources/forwards.h"
 #include "src/data_sources/migration.h"
 #include "src/data_sources/slots.h"
+#include "src/functions/password_policy.h"
+#include "src/functions/sha512_crypt.h"
 #include "src/resources/email_offer.h"
 #include "src/resources/mailbox.h"
 #include "src/resources/forward.h"
@@ -356,6 +358,14 @@ GandiMailProvider::DataSources() {
       data_sources::NewForwardsDataSource(this),
       data_sources::NewSlotsDataSource(this),
       data_sources::NewMigrationDataSource(this),
+  };
+}
+
+std::vector<std::shared_ptr<tfplugin::Function>>
+GandiMailProvider::Functions() {
+  return {
+      functions::NewPasswordProblemsFunction(),
+      functions::NewSha512CryptFunction(),
   };
 }
 

@@ -56,6 +56,47 @@ void CheckWriteOnlyAllowed(const Schema& schema, const cty::Value& config,
   }
 }
 
+void FunctionErrorToProto(const FunctionError& error,
+                          tfplugin6::FunctionError* out) {
+  out->set_text(error.text);
+  if (error.argument.has_value()) out->set_function_argument(*error.argument);
+}
+
+// Decodes each argument against its parameter. The value returned is a
+// tuple of the arguments, or an unknown of the return type when an argument
+// is unknown where its parameter does not take unknowns: the function's
+// result is then unknown too, as Terraform itself would decide.
+FunctionResult DecodeArguments(
+    const FunctionSignature& signature,
+    const google::protobuf::RepeatedPtrField<tfplugin6::DynamicValue>& in) {
+  const auto& parameters = signature.parameters;
+  if (static_cast<size_t>(in.size()) != parameters.size()) {
+    return CallError(absl::StrCat("The function takes ", parameters.size(),
+                                  " arguments; Terraform sent ", in.size(),
+                                  ". This is a bug in Terraform or in the "
+                                  "provider."));
+  }
+  std::vector<cty::Value> arguments;
+  bool unknown = false;
+  for (int i = 0; i < in.size(); ++i) {
+    const FunctionParameter& p = parameters[i];
+    absl::StatusOr<cty::Value> value = DecodeDynamic(in[i], p.type);
+    if (!value.ok()) {
+      return ArgumentError(i,
+                           absl::StrCat("Argument \"", p.name, "\" must be a ",
+                                        p.type.FriendlyName(), "."));
+    }
+    if (value->IsNull() && !p.allow_null) {
+      return ArgumentError(
+          i, absl::StrCat("Argument \"", p.name, "\" must not be null."));
+    }
+    if (!value->IsWhollyKnown() && !p.allow_unknown) unknown = true;
+    arguments.push_back(*std::move(value));
+  }
+  if (unknown) return Returned(cty::Value::Unknown(signature.return_type));
+  return Returned(cty::Value::Tuple(std::move(arguments)));
+}
+
 cty::Value NullIfUnset(const cty::Value& value, const cty::Type& type) {
   if (value.IsNull() && value.type() != type) return cty::Value::Null(type);
   return value;
@@ -85,6 +126,10 @@ absl::StatusOr<std::unique_ptr<ProviderServer>> ProviderServer::Create(
     status = CheckSchema(d->GetSchema(), d->TypeName());
     if (!status.ok()) return status;
   }
+  for (const auto& f : provider->Functions()) {
+    status = CheckFunction(*f);
+    if (!status.ok()) return status;
+  }
   return std::unique_ptr<ProviderServer>(
       new ProviderServer(std::move(provider)));
 }
@@ -93,6 +138,7 @@ ProviderServer::ProviderServer(std::shared_ptr<Provider> provider)
     : provider_(std::move(provider)) {
   for (auto& r : provider_->Resources()) resources_[r->TypeName()] = r;
   for (auto& d : provider_->DataSources()) data_sources_[d->TypeName()] = d;
+  for (auto& f : provider_->Functions()) functions_[f->Name()] = f;
   BuildSchemaResponse();
 }
 
@@ -105,6 +151,10 @@ void ProviderServer::BuildSchemaResponse() {
   auto& data_schemas = *schema_response_.mutable_data_source_schemas();
   for (const auto& [name, d] : data_sources_) {
     SchemaToProto(d->GetSchema(), &data_schemas[name]);
+  }
+  auto& functions = *schema_response_.mutable_functions();
+  for (const auto& [name, f] : functions_) {
+    FunctionToProto(f->Signature(), &functions[name]);
   }
   auto* capabilities = schema_response_.mutable_server_capabilities();
   capabilities->set_get_provider_schema_optional(true);
@@ -120,6 +170,11 @@ DataSource* ProviderServer::FindDataSource(const std::string& name) const {
   return it == data_sources_.end() ? nullptr : it->second.get();
 }
 
+const Function* ProviderServer::FindFunction(const std::string& name) const {
+  auto it = functions_.find(name);
+  return it == functions_.end() ? nullptr : it->second.get();
+}
+
 grpc::Status ProviderServer::GetMetadata(
     Ctx*, const tfplugin6::GetMetadataRpc::Request*,
     tfplugin6::GetMetadataRpc::Response* response) {
@@ -130,6 +185,9 @@ grpc::Status ProviderServer::GetMetadata(
   }
   for (const auto& [name, d] : data_sources_) {
     response->add_data_sources()->set_type_name(name);
+  }
+  for (const auto& [name, f] : functions_) {
+    response->add_functions()->set_name(name);
   }
   return grpc::Status::OK;
 }
@@ -496,9 +554,27 @@ grpc::Status ProviderServer::GetFunctions(
 grpc::Status ProviderServer::CallFunction(
     Ctx*, const tfplugin6::CallFunction::Request* request,
     tfplugin6::CallFunction::Response* response) {
-  response->mutable_error()->set_text(
-      absl::StrCat("the gandimail provider has no function named \"",
-                   request->name(), "\""));
+  const Function* function = FindFunction(request->name());
+  if (function == nullptr) {
+    response->mutable_error()->set_text(absl::StrCat(
+        "The gandimail provider has no function named \"", request->name(),
+        "\". This is a bug in Terraform or in "
+        "the provider."));
+    return grpc::Status::OK;
+  }
+  const FunctionSignature& signature = function->Signature();
+  FunctionResult result = DecodeArguments(signature, request->arguments());
+  if (!result.error.has_value() && result.value.IsKnown()) {
+    result = function->Call(result.value.elements());
+  }
+
+  if (result.error.has_value()) {
+    FunctionErrorToProto(*result.error, response->mutable_error());
+    return grpc::Status::OK;
+  }
+  absl::Status encoded = EncodeDynamic(result.value, signature.return_type,
+                                       response->mutable_result());
+  if (!encoded.ok()) return EncodeFault(encoded);
   return grpc::Status::OK;
 }
 

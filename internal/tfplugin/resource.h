@@ -1,10 +1,11 @@
 #ifndef GANDIMAIL_INTERNAL_TFPLUGIN_RESOURCE_H_
 #define GANDIMAIL_INTERNAL_TFPLUGIN_RESOURCE_H_
 
-// The interfaces a provider implements: a Provider that owns Resources and
-// DataSources. The tfplugin6 service (provider_server.h) decodes every RPC,
-// applies the generic rules (validators, planning, write-only nulling) and
-// calls these with decoded values, so a resource states only its own rules.
+// The interfaces a provider implements: a Provider that owns Resources,
+// DataSources and Functions (function.h). The tfplugin6 service
+// (provider_server.h) decodes every RPC, applies the generic rules (validators,
+// planning, write-only nulling) and calls these with decoded values, so a
+// resource states only its own rules.
 
 #include <memory>
 #include <string>
@@ -12,6 +13,7 @@
 
 #include "internal/cty/value.h"
 #include "internal/tfplugin/diagnostics.h"
+#include "internal/tfplugin/function.h"
 #include "internal/tfplugin/schema.h"
 
 namespace gandimail::tfplugin {
@@ -132,6 +134,8 @@ class Provider {
 
   virtual std::vector<std::shared_ptr<Resource>> Resources() = 0;
   virtual std::vector<std::shared_ptr<DataSource>> DataSources() = 0;
+  // Provider-defined functions; called without configuration.
+  virtual std::vector<std::shared_ptr<Function>> Functions() { return {}; }
 };
 
 }  // namespace gandimail::tfplugin
