@@ -12,6 +12,7 @@
 #include "src/data_sources/forwards.h"
 #include "src/data_sources/migration.h"
 #include "src/data_sources/slots.h"
+#include "src/ephemeral/password.h"
 #include "src/functions/password_policy.h"
 #include "src/functions/sha512_crypt.h"
 #include "src/resources/email_offer.h"
@@ -367,6 +368,11 @@ GandiMailProvider::Functions() {
       functions::NewPasswordProblemsFunction(),
       functions::NewSha512CryptFunction(),
   };
+}
+
+std::vector<std::shared_ptr<tfplugin::EphemeralResource>>
+GandiMailProvider::EphemeralResources() {
+  return {ephemeral::NewPasswordEphemeralResource()};
 }
 
 }  // namespace gandimail

@@ -97,6 +97,21 @@ FunctionResult DecodeArguments(
   return Returned(cty::Value::Tuple(std::move(arguments)));
 }
 
+// `config` with each computed attribute it leaves null made unknown: the
+// result of an ephemeral resource that could not be opened yet.
+cty::Value UnknownComputed(const Block& block, const cty::Value& config) {
+  if (config.IsNull() || !config.IsKnown()) {
+    return cty::Value::Unknown(block.ImpliedType());
+  }
+  cty::Value out = config;
+  for (const Attribute& a : block.attributes) {
+    if (a.computed && config.GetAttr(a.name).IsNull()) {
+      out = out.WithAttr(a.name, cty::Value::Unknown(a.type));
+    }
+  }
+  return out;
+}
+
 cty::Value NullIfUnset(const cty::Value& value, const cty::Type& type) {
   if (value.IsNull() && value.type() != type) return cty::Value::Null(type);
   return value;
@@ -130,6 +145,10 @@ absl::StatusOr<std::unique_ptr<ProviderServer>> ProviderServer::Create(
     status = CheckFunction(*f);
     if (!status.ok()) return status;
   }
+  for (const auto& e : provider->EphemeralResources()) {
+    status = CheckSchema(e->GetSchema(), e->TypeName());
+    if (!status.ok()) return status;
+  }
   return std::unique_ptr<ProviderServer>(
       new ProviderServer(std::move(provider)));
 }
@@ -139,6 +158,9 @@ ProviderServer::ProviderServer(std::shared_ptr<Provider> provider)
   for (auto& r : provider_->Resources()) resources_[r->TypeName()] = r;
   for (auto& d : provider_->DataSources()) data_sources_[d->TypeName()] = d;
   for (auto& f : provider_->Functions()) functions_[f->Name()] = f;
+  for (auto& e : provider_->EphemeralResources()) {
+    ephemerals_[e->TypeName()] = e;
+  }
   BuildSchemaResponse();
 }
 
@@ -155,6 +177,11 @@ void ProviderServer::BuildSchemaResponse() {
   auto& functions = *schema_response_.mutable_functions();
   for (const auto& [name, f] : functions_) {
     FunctionToProto(f->Signature(), &functions[name]);
+  }
+  auto& ephemeral_schemas =
+      *schema_response_.mutable_ephemeral_resource_schemas();
+  for (const auto& [name, e] : ephemerals_) {
+    SchemaToProto(e->GetSchema(), &ephemeral_schemas[name]);
   }
   auto* capabilities = schema_response_.mutable_server_capabilities();
   capabilities->set_get_provider_schema_optional(true);
@@ -175,6 +202,12 @@ const Function* ProviderServer::FindFunction(const std::string& name) const {
   return it == functions_.end() ? nullptr : it->second.get();
 }
 
+EphemeralResource* ProviderServer::FindEphemeral(
+    const std::string& type_name) const {
+  auto it = ephemerals_.find(type_name);
+  return it == ephemerals_.end() ? nullptr : it->second.get();
+}
+
 grpc::Status ProviderServer::GetMetadata(
     Ctx*, const tfplugin6::GetMetadataRpc::Request*,
     tfplugin6::GetMetadataRpc::Response* response) {
@@ -188,6 +221,9 @@ grpc::Status ProviderServer::GetMetadata(
   }
   for (const auto& [name, f] : functions_) {
     response->add_functions()->set_name(name);
+  }
+  for (const auto& [name, e] : ephemerals_) {
+    response->add_ephemeral_resources()->set_type_name(name);
   }
   return grpc::Status::OK;
 }
@@ -339,6 +375,22 @@ grpc::Status ProviderServer::ReadResource(
   response->set_private_(result.private_data);
   DiagnosticsToProto(result.diagnostics, response->mutable_diagnostics());
   return grpc::Status::OK;
+}
+
+void ProviderServer::OpenWithEphemeral(
+    EphemeralResource& ephemeral,
+    const tfplugin6::OpenEphemeralResource::Request* request,
+    const cty::Value& config, OpenEphemeralResponse* response) {
+  // Validation runs again: an invalid config must never reach Open, even
+  // from a client that skipped ValidateEphemeralResourceConfig.
+  RunValidators(ephemeral.GetSchema().block, config, &response->diagnostics);
+  ephemeral.Validate(config, &response->diagnostics);
+  if (response->diagnostics.HasError()) return;
+
+  OpenEphemeralRequest open;
+  open.config = config;
+  open.deferral_allowed = request->client_capabilities().deferral_allowed();
+  ephemeral.Open(open, response);
 }
 
 void ProviderServer::PlanWithResource(Resource& resource,
@@ -503,29 +555,89 @@ grpc::Status ProviderServer::GenerateResourceConfig(
 grpc::Status ProviderServer::ValidateEphemeralResourceConfig(
     Ctx*, const tfplugin6::ValidateEphemeralResourceConfig::Request* request,
     tfplugin6::ValidateEphemeralResourceConfig::Response* response) {
-  return AnswerUnsupported("ephemeral resource", request->type_name(),
-                           response);
+  EphemeralResource* ephemeral = FindEphemeral(request->type_name());
+  if (ephemeral == nullptr) {
+    return AnswerUnsupported("ephemeral resource", request->type_name(),
+                             response);
+  }
+  const Schema& schema = ephemeral->GetSchema();
+  auto config = DecodeDynamic(request->config(), schema.ImpliedType());
+  if (!config.ok()) return ProtocolFault("ephemeral config", config.status());
+
+  Diagnostics diagnostics;
+  RunValidators(schema.block, *config, &diagnostics);
+  ephemeral->Validate(*config, &diagnostics);
+  DiagnosticsToProto(diagnostics, response->mutable_diagnostics());
+  return grpc::Status::OK;
 }
 
 grpc::Status ProviderServer::OpenEphemeralResource(
     Ctx*, const tfplugin6::OpenEphemeralResource::Request* request,
     tfplugin6::OpenEphemeralResource::Response* response) {
-  return AnswerUnsupported("ephemeral resource", request->type_name(),
-                           response);
+  InFlight in_flight(this);
+  EphemeralResource* ephemeral = FindEphemeral(request->type_name());
+  if (ephemeral == nullptr) {
+    return AnswerUnsupported("ephemeral resource", request->type_name(),
+                             response);
+  }
+  const Schema& schema = ephemeral->GetSchema();
+  cty::Type type = schema.ImpliedType();
+  auto config = DecodeDynamic(request->config(), type);
+  if (!config.ok()) return ProtocolFault("ephemeral config", config.status());
+
+  OpenEphemeralResponse result;
+  result.result = UnknownComputed(schema.block, *config);
+  // Terraform opens only wholly known configs; anything else gets the
+  // unknown result Terraform itself would make, rather than a guess.
+  if (config->IsWhollyKnown())
+    OpenWithEphemeral(*ephemeral, request, *config, &result);
+
+  absl::Status encoded = EncodeDynamic(NullIfUnset(result.result, type), type,
+                                       response->mutable_result());
+  if (!encoded.ok()) return EncodeFault(encoded);
+  if (!result.private_data.empty()) response->set_private_(result.private_data);
+  if (result.renew_at.has_value()) {
+    response->mutable_renew_at()->set_seconds(
+        absl::ToUnixSeconds(*result.renew_at));
+  }
+  DiagnosticsToProto(result.diagnostics, response->mutable_diagnostics());
+  return grpc::Status::OK;
 }
 
 grpc::Status ProviderServer::RenewEphemeralResource(
     Ctx*, const tfplugin6::RenewEphemeralResource::Request* request,
     tfplugin6::RenewEphemeralResource::Response* response) {
-  return AnswerUnsupported("ephemeral resource", request->type_name(),
-                           response);
+  InFlight in_flight(this);
+  EphemeralResource* ephemeral = FindEphemeral(request->type_name());
+  if (ephemeral == nullptr) {
+    return AnswerUnsupported("ephemeral resource", request->type_name(),
+                             response);
+  }
+  std::optional<absl::Time> renew_at;
+  std::string private_data = request->private_();
+  Diagnostics diagnostics;
+  ephemeral->Renew(request->private_(), &renew_at, &private_data, &diagnostics);
+  if (!private_data.empty()) response->set_private_(private_data);
+  if (renew_at.has_value()) {
+    response->mutable_renew_at()->set_seconds(absl::ToUnixSeconds(*renew_at));
+  }
+  DiagnosticsToProto(diagnostics, response->mutable_diagnostics());
+  return grpc::Status::OK;
 }
 
 grpc::Status ProviderServer::CloseEphemeralResource(
     Ctx*, const tfplugin6::CloseEphemeralResource::Request* request,
     tfplugin6::CloseEphemeralResource::Response* response) {
-  return AnswerUnsupported("ephemeral resource", request->type_name(),
-                           response);
+  InFlight in_flight(this);
+  EphemeralResource* ephemeral = FindEphemeral(request->type_name());
+  if (ephemeral == nullptr) {
+    return AnswerUnsupported("ephemeral resource", request->type_name(),
+                             response);
+  }
+  Diagnostics diagnostics;
+  ephemeral->Close(request->private_(), &diagnostics);
+  DiagnosticsToProto(diagnostics, response->mutable_diagnostics());
+  return grpc::Status::OK;
 }
 
 grpc::Status ProviderServer::ListResource(

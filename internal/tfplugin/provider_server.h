@@ -148,16 +148,22 @@ class ProviderServer final : public tfplugin6::Provider::Service {
   Resource* FindResource(const std::string& type_name) const;
   DataSource* FindDataSource(const std::string& type_name) const;
   const Function* FindFunction(const std::string& name) const;
+  EphemeralResource* FindEphemeral(const std::string& type_name) const;
   void BuildSchemaResponse();
   void PlanWithResource(Resource& resource, const PlanRequest& request,
                         PlanResponse* response);
   void ApplyWithResource(Resource& resource, const ApplyRequest& request,
                          ApplyResponse* response);
+  void OpenWithEphemeral(
+      EphemeralResource& ephemeral,
+      const tfplugin6::OpenEphemeralResource::Request* request,
+      const cty::Value& config, OpenEphemeralResponse* response);
 
   std::shared_ptr<Provider> provider_;
   std::map<std::string, std::shared_ptr<Resource>> resources_;
   std::map<std::string, std::shared_ptr<DataSource>> data_sources_;
   std::map<std::string, std::shared_ptr<Function>> functions_;
+  std::map<std::string, std::shared_ptr<EphemeralResource>> ephemerals_;
   // Built once: Terraform asks for the schema at every command start.
   tfplugin6::GetProviderSchema::Response schema_response_;
 

@@ -13,6 +13,7 @@
 
 #include "internal/cty/value.h"
 #include "internal/tfplugin/diagnostics.h"
+#include "internal/tfplugin/ephemeral.h"
 #include "internal/tfplugin/function.h"
 #include "internal/tfplugin/schema.h"
 
@@ -136,6 +137,9 @@ class Provider {
   virtual std::vector<std::shared_ptr<DataSource>> DataSources() = 0;
   // Provider-defined functions; called without configuration.
   virtual std::vector<std::shared_ptr<Function>> Functions() { return {}; }
+  virtual std::vector<std::shared_ptr<EphemeralResource>> EphemeralResources() {
+    return {};
+  }
 };
 
 }  // namespace gandimail::tfplugin
