@@ -87,6 +87,24 @@ TEST_F(ExamplesTest, EveryDataSourceExamplePlans) {
   }
 }
 
+TEST_F(ExamplesTest, QuickstartAppliesPlansEmptyAndDestroysCleanly) {
+  auto tf = Prepare(std::string(GANDIMAIL_SOURCE_DIR) + "/examples/quickstart");
+  fs::remove(tf->path() + "/versions.tf");
+  RunResult apply = tf->Run({"apply", "-auto-approve", "-no-color"});
+  ASSERT_EQ(apply.exit_code, 0) << apply.out << apply.err;
+  EXPECT_EQ(tf->PlanDetailed().exit_code, 0);
+
+  nlohmann::json domain = sandbox_.State()["domains"]["example.com"];
+  EXPECT_EQ(domain["mailboxes"].size(), 2u) << domain.dump();
+  EXPECT_EQ(domain["forwards"].size(), 3u) << domain.dump();
+
+  RunResult destroy = tf->Run({"destroy", "-auto-approve", "-no-color"});
+  ASSERT_EQ(destroy.exit_code, 0) << destroy.out << destroy.err;
+  domain = sandbox_.State()["domains"]["example.com"];
+  EXPECT_EQ(domain["mailboxes"].size(), 0u) << domain.dump();
+  EXPECT_EQ(domain["forwards"].size(), 0u) << domain.dump();
+}
+
 TEST_F(ExamplesTest, ProviderExampleValidates) {
   auto tf = Prepare(std::string(GANDIMAIL_SOURCE_DIR) + "/examples/provider");
   fs::remove(tf->path() + "/versions.tf");
