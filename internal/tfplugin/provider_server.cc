@@ -1,6 +1,9 @@
 #include "internal/tfplugin/provider_server.h"
 
+#include <functional>
+
 #include "absl/strings/str_cat.h"
+#include "internal/base/status_macros.h"
 #include "internal/tfplugin/convert.h"
 #include "internal/tfplugin/planner.h"
 
@@ -112,6 +115,67 @@ cty::Value UnknownComputed(const Block& block, const cty::Value& config) {
   return out;
 }
 
+// Refuses an identity that changes a value Terraform already holds: an
+// object's identity is fixed for its life. Attributes `prior` leaves null or
+// unknown may be filled in (an import by login learns the id on read).
+void CheckIdentityKept(const IdentitySchema& schema, const cty::Value& prior,
+                       const cty::Value& identity, absl::string_view type_name,
+                       Diagnostics* diagnostics) {
+  if (prior.IsNull() || !prior.IsKnown() || !identity.IsKnown()) return;
+  for (const IdentityAttribute& a : schema.attributes) {
+    const cty::Value& before = prior.GetAttr(a.name);
+    if (before.IsNull() || !before.IsWhollyKnown()) continue;
+    if (before == identity.GetAttr(a.name)) continue;
+    diagnostics->AddError(
+        "Unexpected Identity Change",
+        absl::StrCat("The identity attribute \"", a.name, "\" of this ",
+                     type_name,
+                     " changed, yet an object's identity never "
+                     "changes. This is a bug in the provider; please report "
+                     "it."));
+  }
+}
+
+// Writes to `out()` (called only then, so that a response without identity
+// has no identity field at all) the identity of `state` when `resource`
+// declares one and `state` is not null, after checking it against `prior` (the
+// identity Terraform holds; null when it has none or the object is new). A
+// protocol fault when `prior` does not decode; an encoding fault when the
+// identity does not fit its schema.
+grpc::Status WriteIdentity(
+    const Resource& resource, const cty::Value& state,
+    const tfplugin6::ResourceIdentityData* prior, Diagnostics* diagnostics,
+    const std::function<tfplugin6::ResourceIdentityData*()>& out) {
+  const IdentitySchema* schema = resource.Identity();
+  if (schema == nullptr || state.IsNull()) return grpc::Status::OK;
+  cty::Type type = schema->ImpliedType();
+  absl::StatusOr<cty::Value> before = cty::Value::Null(type);
+  if (prior != nullptr) before = DecodeDynamic(prior->identity_data(), type);
+  if (!before.ok()) return ProtocolFault("prior identity", before.status());
+
+  cty::Value identity = IdentityFromState(*schema, state);
+  CheckIdentityKept(*schema, *before, identity, resource.TypeName(),
+                    diagnostics);
+  absl::Status encoded =
+      EncodeDynamic(identity, type, out()->mutable_identity_data());
+  if (!encoded.ok()) return EncodeFault(encoded);
+  return grpc::Status::OK;
+}
+
+// `identity` with its null attributes taken from `requested`: the identity
+// an import by identity returns when the imported state lacks a part.
+cty::Value FillIdentity(const cty::Value& identity,
+                        const cty::Value& requested) {
+  if (requested.IsNull() || !identity.IsKnown() || identity.IsNull()) {
+    return identity;
+  }
+  cty::Value out = identity;
+  for (const auto& [name, value] : identity.attributes()) {
+    if (value.IsNull()) out = out.WithAttr(name, requested.GetAttr(name));
+  }
+  return out;
+}
+
 cty::Value NullIfUnset(const cty::Value& value, const cty::Type& type) {
   if (value.IsNull() && value.type() != type) return cty::Value::Null(type);
   return value;
@@ -135,6 +199,9 @@ absl::StatusOr<std::unique_ptr<ProviderServer>> ProviderServer::Create(
   if (!status.ok()) return status;
   for (const auto& r : provider->Resources()) {
     status = CheckSchema(r->GetSchema(), r->TypeName());
+    if (!status.ok()) return status;
+    if (r->Identity() == nullptr) continue;
+    status = CheckIdentitySchema(*r->Identity(), r->GetSchema(), r->TypeName());
     if (!status.ok()) return status;
   }
   for (const auto& d : provider->DataSources()) {
@@ -320,15 +387,36 @@ grpc::Status ProviderServer::UpgradeResourceState(
 
 grpc::Status ProviderServer::GetResourceIdentitySchemas(
     Ctx*, const tfplugin6::GetResourceIdentitySchemas::Request*,
-    tfplugin6::GetResourceIdentitySchemas::Response*) {
-  // No resource declares an identity yet; an empty map tells Terraform so.
+    tfplugin6::GetResourceIdentitySchemas::Response* response) {
+  auto& schemas = *response->mutable_identity_schemas();
+  for (const auto& [name, r] : resources_) {
+    if (r->Identity() != nullptr) {
+      IdentitySchemaToProto(*r->Identity(), &schemas[name]);
+    }
+  }
   return grpc::Status::OK;
 }
 
 grpc::Status ProviderServer::UpgradeResourceIdentity(
     Ctx*, const tfplugin6::UpgradeResourceIdentity::Request* request,
     tfplugin6::UpgradeResourceIdentity::Response* response) {
-  return AnswerUnsupported("resource identity", request->type_name(), response);
+  Resource* resource = FindResource(request->type_name());
+  if (resource == nullptr || resource->Identity() == nullptr) {
+    return AnswerUnsupported("resource identity", request->type_name(),
+                             response);
+  }
+  const IdentitySchema& schema = *resource->Identity();
+  Diagnostics diagnostics;
+  cty::Value upgraded =
+      UpgradeIdentityJson(schema, resource->TypeName(), request->version(),
+                          request->raw_identity().json(), &diagnostics);
+
+  absl::Status encoded = EncodeDynamic(
+      upgraded, schema.ImpliedType(),
+      response->mutable_upgraded_identity()->mutable_identity_data());
+  if (!encoded.ok()) return EncodeFault(encoded);
+  DiagnosticsToProto(diagnostics, response->mutable_diagnostics());
+  return grpc::Status::OK;
 }
 
 grpc::Status ProviderServer::ConfigureProvider(
@@ -367,11 +455,18 @@ grpc::Status ProviderServer::ReadResource(
   ReadResponse result;
   result.private_data = request->private_();
   resource->Read(read, &result);
-  cty::Value state = NullWriteOnly(schema.block, result.new_state);
+  cty::Value state =
+      NullIfUnset(NullWriteOnly(schema.block, result.new_state), type);
 
-  absl::Status encoded = EncodeDynamic(NullIfUnset(state, type), type,
-                                       response->mutable_new_state());
+  absl::Status encoded =
+      EncodeDynamic(state, type, response->mutable_new_state());
   if (!encoded.ok()) return EncodeFault(encoded);
+  grpc::Status identity = WriteIdentity(
+      *resource, state,
+      request->has_current_identity() ? &request->current_identity() : nullptr,
+      &result.diagnostics,
+      [response] { return response->mutable_new_identity(); });
+  if (!identity.ok()) return identity;
   response->set_private_(result.private_data);
   DiagnosticsToProto(result.diagnostics, response->mutable_diagnostics());
   return grpc::Status::OK;
@@ -391,6 +486,50 @@ void ProviderServer::OpenWithEphemeral(
   open.config = config;
   open.deferral_allowed = request->client_capabilities().deferral_allowed();
   ephemeral.Open(open, response);
+}
+
+absl::StatusOr<cty::Value> ProviderServer::ImportByIdentity(
+    Resource& resource, const tfplugin6::ResourceIdentityData& data,
+    ImportResponse* response) {
+  const IdentitySchema* schema = resource.Identity();
+  if (schema == nullptr || !schema->import_id) {
+    response->diagnostics.AddError(
+        "Import by Identity Not Supported",
+        absl::StrCat(resource.TypeName(),
+                     " cannot be imported by identity. "
+                     "Use its import ID instead (see its documentation)."));
+    return cty::Value();
+  }
+  GM_ASSIGN_OR_RETURN(
+      cty::Value identity,
+      DecodeDynamic(data.identity_data(), schema->ImpliedType()));
+  for (const IdentityAttribute& a : schema->attributes) {
+    if (!a.required_for_import || identity.IsNull() ||
+        (identity.GetAttr(a.name).IsKnown() &&
+         !identity.GetAttr(a.name).IsNull())) {
+      continue;
+    }
+    response->diagnostics.AddError(
+        "Incomplete Import Identity",
+        absl::StrCat("Importing a ", resource.TypeName(),
+                     " by identity "
+                     "needs \"",
+                     a.name,
+                     "\". Add it to the import block's "
+                     "identity."));
+  }
+  if (identity.IsNull() || response->diagnostics.HasError()) return identity;
+
+  absl::StatusOr<std::string> id = schema->import_id(identity);
+  if (!id.ok()) {
+    response->diagnostics.AddStatusError(
+        "Invalid Import Identity",
+        absl::StrCat("This identity names no ", resource.TypeName(), "."),
+        id.status());
+    return identity;
+  }
+  resource.Import(*id, response);
+  return identity;
 }
 
 void ProviderServer::PlanWithResource(Resource& resource,
@@ -428,9 +567,19 @@ grpc::Status ProviderServer::PlanResourceChange(
   PlanResponse result;
   PlanWithResource(*resource, plan, &result);
 
-  absl::Status encoded = EncodeDynamic(NullIfUnset(result.planned_state, type),
-                                       type, response->mutable_planned_state());
+  cty::Value planned = NullIfUnset(result.planned_state, type);
+  absl::Status encoded =
+      EncodeDynamic(planned, type, response->mutable_planned_state());
   if (!encoded.ok()) return EncodeFault(encoded);
+  // A replacement makes a new object, whose identity may differ.
+  bool same_object = !prior->IsNull() && result.requires_replace.empty();
+  grpc::Status identity = WriteIdentity(
+      *resource, planned,
+      same_object && request->has_prior_identity() ? &request->prior_identity()
+                                                   : nullptr,
+      &result.diagnostics,
+      [response] { return response->mutable_planned_identity(); });
+  if (!identity.ok()) return identity;
   for (const cty::Path& path : result.requires_replace) {
     PathToProto(path, response->add_requires_replace());
   }
@@ -478,9 +627,16 @@ grpc::Status ProviderServer::ApplyResourceChange(
   result.new_state = cty::Value::Null(type);
   ApplyWithResource(*resource, apply, &result);
 
-  absl::Status encoded = EncodeDynamic(NullIfUnset(result.new_state, type),
-                                       type, response->mutable_new_state());
+  cty::Value state = NullIfUnset(result.new_state, type);
+  absl::Status encoded =
+      EncodeDynamic(state, type, response->mutable_new_state());
   if (!encoded.ok()) return EncodeFault(encoded);
+  grpc::Status identity = WriteIdentity(
+      *resource, state,
+      request->has_planned_identity() ? &request->planned_identity() : nullptr,
+      &result.diagnostics,
+      [response] { return response->mutable_new_identity(); });
+  if (!identity.ok()) return identity;
   response->set_private_(result.private_data);
   DiagnosticsToProto(result.diagnostics, response->mutable_diagnostics());
   return grpc::Status::OK;
@@ -496,7 +652,16 @@ grpc::Status ProviderServer::ImportResourceState(
   }
   const Schema& schema = resource->GetSchema();
   ImportResponse result;
-  resource->Import(request->id(), &result);
+  cty::Value requested;
+  if (request->has_identity()) {
+    auto by_identity =
+        ImportByIdentity(*resource, request->identity(), &result);
+    if (!by_identity.ok())
+      return ProtocolFault("identity", by_identity.status());
+    requested = *by_identity;
+  } else {
+    resource->Import(request->id(), &result);
+  }
 
   for (const ImportedObject& object : result.objects) {
     auto* imported = response->add_imported_resources();
@@ -505,6 +670,13 @@ grpc::Status ProviderServer::ImportResourceState(
     cty::Value state = NullWriteOnly(schema.block, object.state);
     absl::Status encoded =
         EncodeDynamic(state, schema.ImpliedType(), imported->mutable_state());
+    if (!encoded.ok()) return EncodeFault(encoded);
+    if (resource->Identity() == nullptr || state.IsNull()) continue;
+    const IdentitySchema& identity = *resource->Identity();
+    encoded = EncodeDynamic(
+        FillIdentity(IdentityFromState(identity, state), requested),
+        identity.ImpliedType(),
+        imported->mutable_identity()->mutable_identity_data());
     if (!encoded.ok()) return EncodeFault(encoded);
   }
   DiagnosticsToProto(result.diagnostics, response->mutable_diagnostics());

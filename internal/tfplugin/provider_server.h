@@ -154,6 +154,11 @@ class ProviderServer final : public tfplugin6::Provider::Service {
                         PlanResponse* response);
   void ApplyWithResource(Resource& resource, const ApplyRequest& request,
                          ApplyResponse* response);
+  // Imports the object `data` (an identity) names, through the resource's
+  // import ID; returns the identity asked for, null when none was given.
+  absl::StatusOr<cty::Value> ImportByIdentity(
+      Resource& resource, const tfplugin6::ResourceIdentityData& data,
+      ImportResponse* response);
   void OpenWithEphemeral(
       EphemeralResource& ephemeral,
       const tfplugin6::OpenEphemeralResource::Request* request,

@@ -15,6 +15,7 @@
 #include "internal/tfplugin/diagnostics.h"
 #include "internal/tfplugin/ephemeral.h"
 #include "internal/tfplugin/function.h"
+#include "internal/tfplugin/identity.h"
 #include "internal/tfplugin/schema.h"
 
 namespace gandimail::tfplugin {
@@ -95,6 +96,10 @@ class Resource {
 
   // The default refuses import with a diagnostic.
   virtual void Import(const std::string& id, ImportResponse* response);
+
+  // The resource's identity (identity.h), or null when it has none. The
+  // service derives the identity from every state the resource returns.
+  virtual const IdentitySchema* Identity() const { return nullptr; }
 
   // Turns a state stored at `version` (as its attribute JSON) into a value
   // of the current schema. The default handles the current version: unknown

@@ -146,6 +146,18 @@ class EmailOfferResource final : public tfplugin::Resource {
 
   std::string TypeName() const override { return "gandimail_email_offer"; }
   const tfplugin::Schema& GetSchema() const override { return schema_; }
+  // Identity (Terraform >= 1.12): the domain, which is also the import ID.
+  const tfplugin::IdentitySchema* Identity() const override {
+    static const auto* identity = new tfplugin::IdentitySchema{
+        0,
+        {tfplugin::IdentityAttr("domain", Type::String(),
+                                "The domain name, such as `example.com`.")},
+        nullptr,
+        [](const Value& id) -> absl::StatusOr<std::string> {
+          return id.GetAttr("domain").AsString();
+        }};
+    return identity;
+  }
 
   void ModifyPlan(const tfplugin::PlanRequest& request,
                   tfplugin::PlanResponse* response) override;

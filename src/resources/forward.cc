@@ -378,6 +378,23 @@ class ForwardResource final : public tfplugin::Resource {
 
   std::string TypeName() const override { return "gandimail_forward"; }
   const tfplugin::Schema& GetSchema() const override { return schema_; }
+  // Identity (Terraform >= 1.12): domain + source; an import by identity
+  // runs the import of "<source>@<domain>".
+  const tfplugin::IdentitySchema* Identity() const override {
+    static const auto* identity = new tfplugin::IdentitySchema{
+        0,
+        {tfplugin::IdentityAttr("domain", Type::String(),
+                                "The domain name, such as `example.com`."),
+         tfplugin::IdentityAttr("source", Type::String(),
+                                "The local part forwarded, such as "
+                                "`alice`.")},
+        nullptr,
+        [](const Value& id) -> absl::StatusOr<std::string> {
+          return absl::StrCat(id.GetAttr("source").AsString(), "@",
+                              id.GetAttr("domain").AsString());
+        }};
+    return identity;
+  }
 
   void ModifyPlan(const tfplugin::PlanRequest& request,
                   tfplugin::PlanResponse* response) override;

@@ -83,6 +83,21 @@ class MailboxResource final : public tfplugin::Resource {
 
   std::string TypeName() const override { return "gandimail_mailbox"; }
   const tfplugin::Schema& GetSchema() const override { return MailboxSchema(); }
+  // Identity (Terraform >= 1.12): domain + id (the UUID); an import by
+  // identity runs the import of "<domain>/<uuid>".
+  const tfplugin::IdentitySchema* Identity() const override {
+    static const auto* identity = new tfplugin::IdentitySchema{
+        0,
+        {tfplugin::IdentityAttr("domain", Type::String(),
+                                "The domain name, such as `example.com`."),
+         tfplugin::IdentityAttr("id", Type::String(), "The mailbox's UUID.")},
+        nullptr,
+        [](const Value& id) -> absl::StatusOr<std::string> {
+          return absl::StrCat(id.GetAttr("domain").AsString(), "/",
+                              id.GetAttr("id").AsString());
+        }};
+    return identity;
+  }
 
   void Validate(const Value& config, Diagnostics* diagnostics) override;
   void ModifyPlan(const tfplugin::PlanRequest& request,

@@ -290,6 +290,22 @@ class SlotResource final : public tfplugin::Resource {
 
   std::string TypeName() const override { return "gandimail_slot"; }
   const tfplugin::Schema& GetSchema() const override { return schema_; }
+  // Identity (Terraform >= 1.12): domain + id; an import by identity runs
+  // the import of "<domain>/<id>".
+  const tfplugin::IdentitySchema* Identity() const override {
+    static const auto* identity = new tfplugin::IdentitySchema{
+        0,
+        {tfplugin::IdentityAttr("domain", Type::String(),
+                                "The domain name, such as `example.com`."),
+         tfplugin::IdentityAttr("id", Type::String(),
+                                "The slot's numeric id, such as `123`.")},
+        nullptr,
+        [](const Value& id) -> absl::StatusOr<std::string> {
+          return absl::StrCat(id.GetAttr("domain").AsString(), "/",
+                              id.GetAttr("id").AsString());
+        }};
+    return identity;
+  }
 
   void ModifyPlan(const tfplugin::PlanRequest& request,
                   tfplugin::PlanResponse* response) override;
