@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "internal/base/status_macros.h"
 #include "internal/tfplugin/convert.h"
 #include "internal/tfplugin/planner.h"
@@ -57,6 +58,16 @@ void CheckWriteOnlyAllowed(const Schema& schema, const cty::Value& config,
                      "that is stored in state instead."),
         cty::Path().Attr(a.name));
   }
+}
+
+bool AcceptsMove(const Resource& resource, const MoveSource& source) {
+  for (const MoveSource& s : resource.MoveSources()) {
+    if (s.provider_address == source.provider_address &&
+        s.type_name == source.type_name) {
+      return true;
+    }
+  }
+  return false;
 }
 
 void FunctionErrorToProto(const FunctionError& error,
@@ -252,6 +263,7 @@ void ProviderServer::BuildSchemaResponse() {
   }
   auto* capabilities = schema_response_.mutable_server_capabilities();
   capabilities->set_get_provider_schema_optional(true);
+  capabilities->set_move_resource_state(true);
 }
 
 Resource* ProviderServer::FindResource(const std::string& type_name) const {
@@ -532,6 +544,28 @@ absl::StatusOr<cty::Value> ProviderServer::ImportByIdentity(
   return identity;
 }
 
+Diagnostics ProviderServer::UnsupportedMove(const MoveSource& source,
+                                            const std::string& target) const {
+  std::vector<std::string> supported;
+  for (const auto& [name, r] : resources_) {
+    for (const MoveSource& s : r->MoveSources()) {
+      supported.push_back(
+          absl::StrCat(s.type_name, " of ", s.provider_address, " to ", name));
+    }
+  }
+  std::string list =
+      supported.empty() ? "none" : absl::StrJoin(supported, "; ");
+  Diagnostics diagnostics;
+  diagnostics.AddError(
+      "Unsupported Resource Move",
+      absl::StrCat("The gandimail provider cannot move ", source.type_name,
+                   " of ", source.provider_address, " to ", target,
+                   ". The moves it supports: ", list,
+                   ". Otherwise remove the old resource from state "
+                   "(terraform state rm) and import the object."));
+  return diagnostics;
+}
+
 void ProviderServer::PlanWithResource(Resource& resource,
                                       const PlanRequest& request,
                                       PlanResponse* response) {
@@ -686,14 +720,38 @@ grpc::Status ProviderServer::ImportResourceState(
 grpc::Status ProviderServer::MoveResourceState(
     Ctx*, const tfplugin6::MoveResourceState::Request* request,
     tfplugin6::MoveResourceState::Response* response) {
-  Diagnostics diagnostics;
-  diagnostics.AddError(
-      "Unsupported Resource Move",
-      absl::StrCat("The gandimail provider cannot move state from ",
-                   request->source_type_name(), " of ",
-                   request->source_provider_address(), " to ",
-                   request->target_type_name(), "."));
-  DiagnosticsToProto(diagnostics, response->mutable_diagnostics());
+  Resource* resource = FindResource(request->target_type_name());
+  if (resource == nullptr) {
+    return AnswerUnsupported("resource type", request->target_type_name(),
+                             response);
+  }
+  MoveRequest move{
+      {request->source_provider_address(), request->source_type_name()},
+      request->source_schema_version(),
+      request->source_state().json(),
+      request->source_private()};
+  MoveResponse result;
+  const Schema& schema = resource->GetSchema();
+  cty::Type type = schema.ImpliedType();
+  result.target_state = cty::Value::Null(type);
+  if (!AcceptsMove(*resource, move.source)) {
+    result.diagnostics = UnsupportedMove(move.source, resource->TypeName());
+  } else {
+    resource->MoveState(move, &result);
+  }
+  cty::Value state = NullWriteOnly(schema.block, result.target_state);
+
+  absl::Status encoded = EncodeDynamic(NullIfUnset(state, type), type,
+                                       response->mutable_target_state());
+  if (!encoded.ok()) return EncodeFault(encoded);
+  response->set_target_private(result.target_private);
+  if (!result.diagnostics.HasError()) {
+    grpc::Status identity = WriteIdentity(
+        *resource, NullIfUnset(state, type), nullptr, &result.diagnostics,
+        [response] { return response->mutable_target_identity(); });
+    if (!identity.ok()) return identity;
+  }
+  DiagnosticsToProto(result.diagnostics, response->mutable_diagnostics());
   return grpc::Status::OK;
 }
 

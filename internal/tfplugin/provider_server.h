@@ -159,6 +159,10 @@ class ProviderServer final : public tfplugin6::Provider::Service {
   absl::StatusOr<cty::Value> ImportByIdentity(
       Resource& resource, const tfplugin6::ResourceIdentityData& data,
       ImportResponse* response);
+  // The error for a move from `source` that no resource accepts, listing
+  // the moves every resource does accept.
+  Diagnostics UnsupportedMove(const MoveSource& source,
+                              const std::string& target) const;
   void OpenWithEphemeral(
       EphemeralResource& ephemeral,
       const tfplugin6::OpenEphemeralResource::Request* request,

@@ -75,6 +75,27 @@ struct ImportResponse {
   Diagnostics diagnostics;
 };
 
+// A resource type of another provider (or of this one) whose state a
+// resource can take over through a `moved` block (Terraform >= 1.8).
+struct MoveSource {
+  std::string provider_address;  // "registry.terraform.io/go-gandi/gandi"
+  std::string type_name;         // "gandi_mailbox"
+};
+
+struct MoveRequest {
+  MoveSource source;
+  int64_t source_schema_version = 0;
+  // The source's attribute JSON, as its provider wrote it.
+  std::string source_state_json;
+  std::string source_private;
+};
+
+struct MoveResponse {
+  cty::Value target_state;
+  std::string target_private;
+  Diagnostics diagnostics;
+};
+
 class Resource {
  public:
   virtual ~Resource() = default;
@@ -96,6 +117,14 @@ class Resource {
 
   // The default refuses import with a diagnostic.
   virtual void Import(const std::string& id, ImportResponse* response);
+
+  // The sources MoveState accepts; the service refuses any other with a
+  // diagnostic that lists what every resource accepts.
+  virtual std::vector<MoveSource> MoveSources() const { return {}; }
+  // Turns the state of one of MoveSources() into a state of this resource.
+  // Terraform refreshes the moved object (ReadResource) before planning,
+  // so computed values the source lacks may be null.
+  virtual void MoveState(const MoveRequest& request, MoveResponse* response) {}
 
   // The resource's identity (identity.h), or null when it has none. The
   // service derives the identity from every state the resource returns.

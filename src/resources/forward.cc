@@ -12,6 +12,7 @@
 #include "internal/log/log.h"
 #include "src/gandi/errors.h"
 #include "src/gandi/wait.h"
+#include "src/moves/community.h"
 #include "src/resources/common.h"
 
 namespace gandimail::resources {
@@ -408,6 +409,16 @@ class ForwardResource final : public tfplugin::Resource {
             tfplugin::ReadResponse* response) override;
   void Import(const std::string& id,
               tfplugin::ImportResponse* response) override;
+  // `moved` from the community provider's gandi_email_forwarding
+  // (Terraform >= 1.8).
+  std::vector<tfplugin::MoveSource> MoveSources() const override {
+    return moves::CommunityForwardSources();
+  }
+  void MoveState(const tfplugin::MoveRequest& request,
+                 tfplugin::MoveResponse* response) override {
+    moves::MoveFromCommunity(request, schema_.ImpliedType(),
+                             &moves::ForwardFromCommunity, response);
+  }
 
  private:
   // Sends the POST; an answer lost on the way is settled by looking for

@@ -6,6 +6,7 @@
 #include "internal/log/log.h"
 #include "src/gandi/errors.h"
 #include "src/gandi/wait.h"
+#include "src/moves/community.h"
 #include "src/resources/common.h"
 #include "src/resources/mailbox_plan.h"
 #include "src/resources/mailbox_rules.h"
@@ -112,6 +113,15 @@ class MailboxResource final : public tfplugin::Resource {
             tfplugin::ReadResponse* response) override;
   void Import(const std::string& id,
               tfplugin::ImportResponse* response) override;
+  // `moved` from the community provider's gandi_mailbox (Terraform >= 1.8).
+  std::vector<tfplugin::MoveSource> MoveSources() const override {
+    return moves::CommunityMailboxSources();
+  }
+  void MoveState(const tfplugin::MoveRequest& request,
+                 tfplugin::MoveResponse* response) override {
+    moves::MoveFromCommunity(request, GetSchema().ImpliedType(),
+                             &moves::MailboxFromCommunity, response);
+  }
 
  private:
   // The new mailbox's id: from the answer's Location, else looked up by
