@@ -60,6 +60,32 @@ void CheckWriteOnlyAllowed(const Schema& schema, const cty::Value& config,
   }
 }
 
+// Reports each required-for-import attribute that `identity` (from an
+// import block) leaves null or unknown.
+void CheckImportIdentity(const IdentitySchema& schema,
+                         const cty::Value& identity,
+                         absl::string_view type_name,
+                         Diagnostics* diagnostics) {
+  if (identity.IsNull()) return;
+  if (!identity.IsKnown()) {
+    diagnostics->AddError(
+        "Unknown Import Identity",
+        absl::StrCat("The identity to import this ", type_name,
+                     " by is not known yet. Use values known at plan time."));
+    return;
+  }
+  for (const IdentityAttribute& a : schema.attributes) {
+    const cty::Value& value = identity.GetAttr(a.name);
+    if (!a.required_for_import || (value.IsKnown() && !value.IsNull())) {
+      continue;
+    }
+    diagnostics->AddError(
+        "Incomplete Import Identity",
+        absl::StrCat("Importing a ", type_name, " by identity needs \"", a.name,
+                     "\". Add it to the import block's identity."));
+  }
+}
+
 bool AcceptsMove(const Resource& resource, const MoveSource& source) {
   for (const MoveSource& s : resource.MoveSources()) {
     if (s.provider_address == source.provider_address &&
@@ -515,21 +541,8 @@ absl::StatusOr<cty::Value> ProviderServer::ImportByIdentity(
   GM_ASSIGN_OR_RETURN(
       cty::Value identity,
       DecodeDynamic(data.identity_data(), schema->ImpliedType()));
-  for (const IdentityAttribute& a : schema->attributes) {
-    if (!a.required_for_import || identity.IsNull() ||
-        (identity.GetAttr(a.name).IsKnown() &&
-         !identity.GetAttr(a.name).IsNull())) {
-      continue;
-    }
-    response->diagnostics.AddError(
-        "Incomplete Import Identity",
-        absl::StrCat("Importing a ", resource.TypeName(),
-                     " by identity "
-                     "needs \"",
-                     a.name,
-                     "\". Add it to the import block's "
-                     "identity."));
-  }
+  CheckImportIdentity(*schema, identity, resource.TypeName(),
+                      &response->diagnostics);
   if (identity.IsNull() || response->diagnostics.HasError()) return identity;
 
   absl::StatusOr<std::string> id = schema->import_id(identity);
