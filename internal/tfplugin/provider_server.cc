@@ -289,6 +289,9 @@ void ProviderServer::BuildSchemaResponse() {
   }
   auto* capabilities = schema_response_.mutable_server_capabilities();
   capabilities->set_get_provider_schema_optional(true);
+  // Destroy plans reach the resources, which can then warn of what a
+  // destroy loses (a mailbox's mail).
+  capabilities->set_plan_destroy(true);
   capabilities->set_move_resource_state(true);
 }
 
@@ -584,7 +587,10 @@ void ProviderServer::PlanWithResource(Resource& resource,
                                       PlanResponse* response) {
   const Schema& schema = resource.GetSchema();
   PlanBeforeResource(schema, request, response);
-  if (request.proposed_new_state.IsNull()) return;
+  if (request.proposed_new_state.IsNull()) {
+    resource.PlanDestroy(request, response);
+    return;
+  }
 
   resource.ModifyPlan(request, response);
   if (response->diagnostics.HasError()) return;

@@ -110,6 +110,12 @@ class Resource {
   // not called for destroy plans.
   virtual void ModifyPlan(const PlanRequest& request, PlanResponse* response) {}
 
+  // Called for destroy plans (the provider announces plan_destroy so that
+  // Terraform asks for them); the planned state stays null, so a resource
+  // may only add diagnostics here, such as a warning of what is lost.
+  virtual void PlanDestroy(const PlanRequest& request, PlanResponse* response) {
+  }
+
   virtual void Create(const ApplyRequest& request, ApplyResponse* response) = 0;
   virtual void Update(const ApplyRequest& request, ApplyResponse* response) = 0;
   virtual void Delete(const ApplyRequest& request, ApplyResponse* response) = 0;

@@ -101,6 +101,8 @@ class MailboxResource final : public tfplugin::Resource {
   }
 
   void Validate(const Value& config, Diagnostics* diagnostics) override;
+  void PlanDestroy(const tfplugin::PlanRequest& request,
+                   tfplugin::PlanResponse* response) override;
   void ModifyPlan(const tfplugin::PlanRequest& request,
                   tfplugin::PlanResponse* response) override;
   void Create(const tfplugin::ApplyRequest& request,
@@ -493,6 +495,20 @@ void MailboxResource::Import(const std::string& text,
                     .WithAttr("id", Value::String(id))
                     .WithAttr("domain", Value::String(parsed->domain));
   response->objects.push_back({state, ""});
+}
+
+void MailboxResource::PlanDestroy(const tfplugin::PlanRequest& request,
+                                  tfplugin::PlanResponse* response) {
+  const Value& prior = request.prior_state;
+  if (prior.IsNull()) return;
+  response->diagnostics.AddWarning(
+      "Mailbox Will Be Deleted With Its Mail",
+      absl::StrCat("Destroying gandimail_mailbox ",
+                   prior.GetAttr("login").AsString(), "@",
+                   prior.GetAttr("domain").AsString(),
+                   " deletes the mailbox and all the mail it holds. Remove "
+                   "it from the configuration only if that is intended; "
+                   "`terraform state rm` forgets it and keeps the mail."));
 }
 
 }  // namespace
