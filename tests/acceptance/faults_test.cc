@@ -1,0 +1,390 @@
+// What the provider does when the API misbehaves, through real terraform
+// against a sandbox injecting faults: a fifth of requests failing (429
+// with Retry-After, 500, dropped connections), writes that take effect
+// but lose their answer, terraform interrupted mid-apply, and writes slow
+// to show. The invariant throughout: the state holds every object that
+// exists and nothing else, nothing is made twice, no slot is bought twice.
+
+#include <dirent.h>
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <map>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "nlohmann/json.hpp"
+#include "tests/harness/sandbox.h"
+#include "tests/harness/terraform.h"
+
+namespace gandimail::testing {
+namespace {
+
+using nlohmann::json;
+
+constexpr char kDomain[] = "example.com";
+constexpr char kPassword[] = "Fault-T0l3rant-99!";
+
+// Fast runs: no client-side pacing, and enough retries that a fifth of
+// requests failing cannot exhaust them (0.2^11 per request).
+constexpr char kProviderBlock[] = R"(
+terraform {
+  required_providers {
+    gandimail = { source = "gandimail/gandimail" }
+  }
+}
+
+provider "gandimail" {
+  max_retries         = 10
+  requests_per_minute = 0
+}
+)";
+
+std::string ForwardHcl(int i, const std::string& timeouts = "10s") {
+  return absl::StrCat("resource \"gandimail_forward\" \"f", i, "\" {\n",
+                      "  domain       = \"", kDomain, "\"\n",
+                      "  source       = \"fwd-", i, "\"\n",
+                      "  destinations = [\"dest-", i, "@example.org\"]\n",
+                      "  timeouts     = { create = \"", timeouts,
+                      "\", delete = \"", timeouts, "\" }\n}\n");
+}
+
+std::string SlotHcl(int i) {
+  return absl::StrCat("resource \"gandimail_slot\" \"s", i, "\" {\n",
+                      "  domain       = \"", kDomain, "\"\n",
+                      "  mailbox_type = \"standard\"\n", "  duration     = 1\n",
+                      "  timeouts     = { create = \"10s\", delete = "
+                      "\"10s\" }\n}\n");
+}
+
+std::string MailboxHcl(const std::string& login) {
+  return absl::StrCat("resource \"gandimail_mailbox\" \"", login, "\" {\n",
+                      "  domain       = \"", kDomain, "\"\n",
+                      "  login        = \"", login, "\"\n",
+                      "  mailbox_type = \"standard_2023\"\n",
+                      "  password     = \"", kPassword, "\"\n",
+                      "  timeouts     = { create = \"20s\", update = \"20s\", "
+                      "delete = \"20s\" }\n}\n");
+}
+
+std::string Config(int forwards, int slots, int mailboxes = 0) {
+  std::string hcl = kProviderBlock;
+  for (int i = 0; i < forwards; ++i) absl::StrAppend(&hcl, ForwardHcl(i));
+  for (int i = 0; i < slots; ++i) absl::StrAppend(&hcl, SlotHcl(i));
+  for (int i = 0; i < mailboxes; ++i) {
+    absl::StrAppend(&hcl, MailboxHcl(absl::StrCat("box-", i)));
+  }
+  return hcl;
+}
+
+std::string Output(const RunResult& r) { return r.out + r.err; }
+
+struct World {
+  explicit World(std::vector<std::string> args = {},
+                 json free_slots = json::object())
+      : sandbox(std::move(args)), tf(sandbox.url(), Sandbox::kToken) {
+    sandbox.AddDomain(
+        {{"name", kDomain}, {"credit", 100.0}, {"free_slots", free_slots}});
+  }
+  Sandbox sandbox;
+  TerraformDir tf;
+};
+
+// What one side (state or sandbox) holds, keyed so that duplicates show.
+struct Objects {
+  std::multiset<std::string> forwards;   // "source -> destinations"
+  std::multiset<std::string> slots;      // bought (refundable) slot ids
+  std::multiset<std::string> mailboxes;  // "id login"
+};
+
+std::string ForwardKey(const json& forward) {
+  std::vector<std::string> destinations = forward["destinations"];
+  std::sort(destinations.begin(), destinations.end());
+  std::string key = forward["source"].get<std::string>() + " ->";
+  for (const std::string& d : destinations) absl::StrAppend(&key, " ", d);
+  return key;
+}
+
+Objects StateObjects(TerraformDir& tf) {
+  Objects objects;
+  json shown = tf.ShowState();
+  for (const json& r : shown["values"]["root_module"]["resources"]) {
+    const json& v = r["values"];
+    if (r["type"] == "gandimail_forward")
+      objects.forwards.insert(ForwardKey(v));
+    if (r["type"] == "gandimail_slot") objects.slots.insert(v["id"]);
+    if (r["type"] == "gandimail_mailbox") {
+      objects.mailboxes.insert(absl::StrCat(v["id"].get<std::string>(), " ",
+                                            v["login"].get<std::string>()));
+    }
+  }
+  return objects;
+}
+
+// The committed state: what exists, visible yet or not.
+Objects SandboxObjects(Sandbox& sandbox) {
+  Objects objects;
+  json domain = sandbox.State()["domains"][kDomain];
+  for (const json& f : domain["forwards"])
+    objects.forwards.insert(ForwardKey(f));
+  for (const json& s : domain["slots"]) {
+    if (s["refundable"] == true)
+      objects.slots.insert(absl::StrCat(s["id"].get<int64_t>()));
+  }
+  for (const json& m : domain["mailboxes"]) {
+    objects.mailboxes.insert(absl::StrCat(m["id"].get<std::string>(), " ",
+                                          m["login"].get<std::string>()));
+  }
+  return objects;
+}
+
+// The state and the sandbox hold the same objects, each once.
+void ExpectStateMatchesSandbox(World& w, const std::string& when) {
+  Objects state = StateObjects(w.tf);
+  Objects sandbox = SandboxObjects(w.sandbox);
+  EXPECT_EQ(state.forwards, sandbox.forwards) << when;
+  EXPECT_EQ(state.slots, sandbox.slots) << when;
+  EXPECT_EQ(state.mailboxes, sandbox.mailboxes) << when;
+  std::set<std::string> unique(state.forwards.begin(), state.forwards.end());
+  EXPECT_EQ(unique.size(), state.forwards.size()) << when;
+}
+
+// How often each fault rule hit so far (GET /_sandbox/faults).
+std::vector<int64_t> FaultHits(Sandbox& sandbox) {
+  httplib::Client client(sandbox.url());
+  httplib::Result result = client.Get("/_sandbox/faults");
+  std::vector<int64_t> hits;
+  if (!result) return hits;
+  json rules = json::parse(result->body, nullptr, false)["rules"];
+  for (const json& rule : rules) hits.push_back(rule.value("hits", -1));
+  return hits;
+}
+
+double Credit(Sandbox& sandbox) {
+  return sandbox.State()["domains"][kDomain]["credit"].get<double>();
+}
+
+// A fifth of API requests fail: 429 with Retry-After 1, 500, or a dropped
+// connection, a third each (1 - 0.925^3 = 0.21).
+json TwentyPercentFaults(int seed) {
+  json rules = json::array();
+  rules.push_back({{"route", "*"},
+                   {"rate", 0.075},
+                   {"kind", "status"},
+                   {"status", 429},
+                   {"retry_after_s", 1}});
+  rules.push_back(
+      {{"route", "*"}, {"rate", 0.075}, {"kind", "status"}, {"status", 500}});
+  rules.push_back({{"route", "*"}, {"rate", 0.075}, {"kind", "drop"}});
+  return {{"seed", seed}, {"rules", rules}};
+}
+
+// The summaries of the errors in a terraform output ("Error: ...").
+std::vector<std::string> ErrorLines(const std::string& output) {
+  std::vector<std::string> errors;
+  size_t at = 0;
+  while ((at = output.find("Error: ", at)) != std::string::npos) {
+    size_t end = output.find('\n', at);
+    errors.push_back(output.substr(at, end - at));
+    at = end;
+  }
+  return errors;
+}
+
+// Runs `args` until terraform succeeds, at most `tries` times, checking
+// after every run that the state matches the sandbox. A POST that failed
+// without taking effect is reported, not repeated blindly (DESIGN.md,
+// Reliability), so a run may fail; the next one finishes the work.
+// Returns the number of runs it took (tries + 1: it never succeeded) and
+// the errors met on the way.
+int RunUntilDone(World& w, std::vector<std::string> args, int tries,
+                 std::vector<std::string>* errors) {
+  for (int run = 1; run <= tries; ++run) {
+    RunResult r = w.tf.Run(args);
+    ExpectStateMatchesSandbox(w, absl::StrCat(args[0], " run ", run));
+    if (r.exit_code == 0) return run;
+    for (const std::string& e : ErrorLines(Output(r))) {
+      errors->push_back(absl::StrCat(args[0], " run ", run, ": ", e));
+    }
+    EXPECT_EQ(Output(r).find("Error: Forward Already Exists"),
+              std::string::npos)
+        << "a forward was posted twice: " << Output(r);
+  }
+  return tries + 1;
+}
+
+// Applies (up to `apply_tries` runs), plans and destroys 100 forwards and
+// 3 slots while a fifth of requests fail.
+void CycleUnderFaults(int apply_tries) {
+  World w;
+  ASSERT_EQ(w.sandbox.startup_error(), "");
+  constexpr int kForwards = 100;
+  constexpr int kSlots = 3;
+  w.tf.WriteConfig(Config(kForwards, kSlots));
+  ASSERT_EQ(w.sandbox.SetFaults(TwentyPercentFaults(7)).status, 200);
+
+  std::vector<std::string> errors;
+  EXPECT_LE(RunUntilDone(w, {"apply", "-auto-approve", "-no-color"},
+                         apply_tries, &errors),
+            apply_tries)
+      << absl::StrJoin(errors, "\n");
+  Objects sandbox = SandboxObjects(w.sandbox);
+  EXPECT_EQ(sandbox.forwards.size(), size_t{kForwards});
+  EXPECT_EQ(sandbox.slots.size(), size_t{kSlots}) << "a slot bought twice";
+  EXPECT_NEAR(Credit(w.sandbox), 100.0 - kSlots * 0.35, 1e-6);
+  RunResult plan = w.tf.PlanDetailed();
+  EXPECT_EQ(plan.exit_code, 0) << Output(plan);
+
+  // Deletes are idempotent, so they are retried as they are: one run.
+  EXPECT_EQ(
+      RunUntilDone(w, {"destroy", "-auto-approve", "-no-color"}, 1, &errors), 1)
+      << absl::StrJoin(errors, "\n");
+  sandbox = SandboxObjects(w.sandbox);
+  EXPECT_TRUE(sandbox.forwards.empty());
+  EXPECT_TRUE(sandbox.slots.empty());
+  EXPECT_NEAR(Credit(w.sandbox), 100.0, 1e-6);
+  // Each kind of fault was met many times, so the runs above proved
+  // something.
+  for (int64_t hits : FaultHits(w.sandbox)) EXPECT_GE(hits, 5);
+}
+
+// Every apply leaves the state equal to what exists; the ones that fail
+// (a create refused with 500, or dropped and not found) are finished by
+// the next. About 15% of creates fail each run, so 6 runs all but always
+// suffice (0.15^6 per object).
+TEST(FaultsTest, FifthOfRequestsFailingConvergesWithNothingTwice) {
+  CycleUnderFaults(6);
+}
+
+// The target of DESIGN.md (a POST is retried once it is known not to have
+// taken effect): one apply suffices. Today a forward create answered 500,
+// or dropped and then not found, fails its apply instead. Enable with
+// --gtest_also_run_disabled_tests once that is done.
+TEST(FaultsTest, DISABLED_FifthOfRequestsFailingOneApplySuffices) {
+  CycleUnderFaults(1);
+}
+
+// The POST of each type takes effect, then its connection drops: the
+// provider must find the object it made instead of making another.
+TEST(FaultsTest, WriteThatTookEffectWithoutAnswerIsTrackedOnce) {
+  World w({}, {{"standard_2023", 1}});
+  ASSERT_EQ(w.sandbox.startup_error(), "");
+  json rules = json::array();
+  for (const char* route :
+       {"POST /v5/email/slots/{domain}", "POST /v5/email/forwards/{domain}",
+        "POST /v5/email/mailboxes/{domain}"}) {
+    rules.push_back({{"route", route}, {"kind", "after_effect"}, {"count", 1}});
+  }
+  ASSERT_EQ(w.sandbox.SetFaults({{"seed", 1}, {"rules", rules}}).status, 200);
+  w.tf.WriteConfig(Config(1, 1, 1));
+
+  RunResult applied = w.tf.Run({"apply", "-auto-approve", "-no-color"});
+  EXPECT_EQ(applied.exit_code, 0) << Output(applied);
+  EXPECT_EQ(FaultHits(w.sandbox), (std::vector<int64_t>{1, 1, 1}));
+  w.sandbox.SetFaults({{"rules", json::array()}});
+  Objects sandbox = SandboxObjects(w.sandbox);
+  EXPECT_EQ(sandbox.forwards.size(), 1u);
+  EXPECT_EQ(sandbox.slots.size(), 1u);
+  EXPECT_EQ(sandbox.mailboxes.size(), 1u);
+  ExpectStateMatchesSandbox(w, "after the apply");
+  EXPECT_NEAR(Credit(w.sandbox), 100.0 - 0.35, 1e-6);
+
+  RunResult plan = w.tf.PlanDetailed();
+  EXPECT_EQ(plan.exit_code, 0) << Output(plan);
+}
+
+// The pid of the terraform process working in `dir`, or 0.
+pid_t TerraformPid(const std::string& dir) {
+  char resolved[4096];
+  if (realpath(dir.c_str(), resolved) == nullptr) return 0;
+  DIR* proc = opendir("/proc");
+  pid_t found = 0;
+  while (dirent* entry = proc == nullptr ? nullptr : readdir(proc)) {
+    std::string pid = entry->d_name;
+    if (pid.find_first_not_of("0123456789") != std::string::npos) continue;
+    std::string comm = ReadFile("/proc/" + pid + "/comm");
+    char cwd[4096];
+    ssize_t n = readlink(("/proc/" + pid + "/cwd").c_str(), cwd, sizeof(cwd));
+    if (comm == "terraform\n" && n > 0 && std::string(cwd, n) == resolved) {
+      found = std::stoi(pid);
+      break;
+    }
+  }
+  if (proc != nullptr) closedir(proc);
+  return found;
+}
+
+size_t SandboxForwardCount(Sandbox& sandbox) {
+  return sandbox.State()["domains"][kDomain]["forwards"].size();
+}
+
+// Ctrl-C in the middle of an apply: terraform stops the provider, which
+// lets the requests in flight finish; whatever was made is in the state.
+TEST(FaultsTest, InterruptedApplyRecordsEveryObjectAndConvergesAfter) {
+  World w;
+  ASSERT_EQ(w.sandbox.startup_error(), "");
+  constexpr int kForwards = 100;
+  w.tf.WriteConfig(Config(kForwards, 0));
+  json slow = {{"rules", {{{"route", "*"}, {"kind", "latency"}, {"ms", 100}}}}};
+  ASSERT_EQ(w.sandbox.SetFaults(slow).status, 200);
+
+  RunResult interrupted;
+  std::thread apply([&] {
+    interrupted = w.tf.Run({"apply", "-auto-approve", "-no-color"});
+  });
+  auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (SandboxForwardCount(w.sandbox) < 20 &&
+         std::chrono::steady_clock::now() < give_up) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  pid_t terraform = TerraformPid(w.tf.path());
+  ASSERT_NE(terraform, 0);
+  kill(terraform, SIGINT);
+  apply.join();
+
+  EXPECT_NE(interrupted.exit_code, 0) << Output(interrupted);
+  size_t made = SandboxForwardCount(w.sandbox);
+  EXPECT_GE(made, 20u);
+  EXPECT_LT(made, size_t{kForwards}) << "the interrupt came too late";
+  ExpectStateMatchesSandbox(w, "after the interrupt");
+
+  w.sandbox.SetFaults({{"rules", json::array()}});
+  RunResult again = w.tf.Run({"apply", "-auto-approve", "-no-color"});
+  EXPECT_EQ(again.exit_code, 0) << Output(again);
+  EXPECT_EQ(SandboxForwardCount(w.sandbox), size_t{kForwards});
+  ExpectStateMatchesSandbox(w, "after the second apply");
+}
+
+// Writes show to reads only 2 s later: the apply waits for them, so a plan
+// right after it is empty and the state holds the objects made.
+TEST(FaultsTest, SlowVisibilityApplyThenImmediatePlanIsEmpty) {
+  World w({"--visibility-delay-ms", "2000"}, {{"standard_2023", 1}});
+  ASSERT_EQ(w.sandbox.startup_error(), "");
+  w.tf.WriteConfig(Config(5, 1, 1));
+
+  RunResult applied = w.tf.Run({"apply", "-auto-approve", "-no-color"});
+  ASSERT_EQ(applied.exit_code, 0) << Output(applied);
+  RunResult plan = w.tf.PlanDetailed();
+  EXPECT_EQ(plan.exit_code, 0) << Output(plan);
+  ExpectStateMatchesSandbox(w, "after the apply");
+  Objects sandbox = SandboxObjects(w.sandbox);
+  EXPECT_EQ(sandbox.forwards.size(), 5u);
+  EXPECT_EQ(sandbox.slots.size(), 1u);
+  EXPECT_EQ(sandbox.mailboxes.size(), 1u);
+
+  RunResult destroyed = w.tf.Run({"destroy", "-auto-approve", "-no-color"});
+  EXPECT_EQ(destroyed.exit_code, 0) << Output(destroyed);
+  RunResult after = w.tf.PlanDetailed({"-destroy"});
+  EXPECT_EQ(after.exit_code, 0) << Output(after);
+  EXPECT_TRUE(SandboxObjects(w.sandbox).forwards.empty());
+}
+
+}  // namespace
+}  // namespace gandimail::testing
