@@ -1,5 +1,6 @@
 #include "internal/tfplugin/convert.h"
 
+#include "absl/strings/str_cat.h"
 #include "internal/cty/json.h"
 #include "internal/cty/msgpack.h"
 #include "internal/tfplugin/resource.h"
@@ -135,7 +136,16 @@ void DiagnosticsToProto(
                             ? tfplugin6::Diagnostic::ERROR
                             : tfplugin6::Diagnostic::WARNING);
     proto->set_summary(d.summary);
-    proto->set_detail(d.detail);
+    // Terraform points a diagnostic at its source only through blocks and
+    // top-level attributes; inside a nested attribute the detail must name
+    // the place itself.
+    std::string at = d.path.has_value() ? d.path->ToString() : "";
+    bool nested = d.path.has_value() && d.path->steps().size() > 1;
+    if (nested && d.detail.find(at) == std::string::npos) {
+      proto->set_detail(absl::StrCat("At ", at, ": ", d.detail));
+    } else {
+      proto->set_detail(d.detail);
+    }
     if (d.path.has_value() && !d.path->empty()) {
       PathToProto(*d.path, proto->mutable_attribute());
     }

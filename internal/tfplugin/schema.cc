@@ -109,8 +109,24 @@ void ValidateNested(const NestedObject& nested, const cty::Value& value,
   }
 }
 
+bool IsReadOnly(const Attribute& a) {
+  return a.computed && !a.optional && !a.required;
+}
+
 void ValidateAttribute(const Attribute& a, const cty::Value& value,
                        const cty::Path& path, Diagnostics* diagnostics) {
+  // Terraform core accepts a value for a computed-only attribute and leaves
+  // refusing it to the provider.
+  if (IsReadOnly(a) && !value.IsNull()) {
+    diagnostics->AddError(
+        "Read-only Attribute Set",
+        absl::StrCat("\"", path.ToString(),
+                     "\" is decided by the provider "
+                     "and the API; it cannot be set in the configuration. "
+                     "Remove it."),
+        path);
+    return;
+  }
   if (value.IsNull() || !value.IsKnown()) return;
   for (const Validator& validator : a.validators) {
     validator(value, path, diagnostics);

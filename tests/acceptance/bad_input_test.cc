@@ -253,12 +253,11 @@ std::vector<Case> DataSourceCases() {
   };
 }
 
-// Mistakes that do not yet fail as they should, run by the disabled test
-// below: a value set for a read-only (computed) argument is accepted, and
-// sometimes sent; and an error inside a nested attribute (timeouts,
-// autorenew, responder) reaches the user pointing at the resource block,
-// since Terraform resolves a diagnostic's path only through blocks, with a
-// detail that does not name the attribute either.
+// Mistakes that once got through: a value set for a read-only (computed)
+// argument, which Terraform core leaves to the provider to refuse, and an
+// error inside a nested attribute (timeouts, autorenew, responder), which
+// Terraform can point at only by its top-level attribute, so the detail
+// has to name the nested one.
 std::vector<Case> KnownGapCases() {
   return {
       Forward("id is read-only", "id", "\"info\"",
@@ -373,7 +372,7 @@ TEST(BadInputTest, EveryInvalidConfigFailsNamingItsAttributeBeforeAnyRequest) {
 // Enable with --gtest_also_run_disabled_tests once the provider refuses
 // read-only arguments and names nested attributes in its details; then
 // move these cases into AllCases().
-TEST(BadInputTest, DISABLED_KnownGapsFailNamingTheirAttribute) {
+TEST(BadInputTest, FormerGapsFailNamingTheirAttribute) {
   ExpectEachFailsNamingItsAttributeBeforeAnyRequest(KnownGapCases());
 }
 

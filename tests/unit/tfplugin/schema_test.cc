@@ -97,6 +97,19 @@ TEST(SchemaTest, ValidatorsSeeNestedPaths) {
   EXPECT_EQ(d.items()[0].path->ToString(), "responder.message");
 }
 
+TEST(SchemaTest, ValueForReadOnlyAttributeIsRefused) {
+  Block block;
+  block.attributes = {Attr("id", Type::String()).Computed(),
+                      Attr("name", Type::String()).Required()};
+  Value config =
+      Value::Object({{"id", Value::String("x")}, {"name", Value::String("a")}});
+  Diagnostics d;
+  RunValidators(block, config, &d);
+  ASSERT_EQ(d.items().size(), 1u);
+  EXPECT_EQ(d.items()[0].summary, "Read-only Attribute Set");
+  EXPECT_EQ(d.items()[0].path->ToString(), "id");
+}
+
 TEST(SchemaTest, NullWriteOnlyClearsOnlyWriteOnly) {
   Block block;
   block.attributes = {
