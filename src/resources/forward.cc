@@ -174,54 +174,6 @@ absl::StatusOr<ForwardId> ParseForwardId(absl::string_view id) {
 
 // ---- ForwardListCache ----
 
-ForwardListCache::ForwardListCache(absl::Duration ttl, Clock clock)
-    : ttl_(ttl), clock_(std::move(clock)) {}
-
-absl::StatusOr<std::shared_ptr<const ForwardListing>> ForwardListCache::Get(
-    const std::string& domain, const Fetch& fetch) {
-  std::unique_lock<std::mutex> lock(mu_);
-  Entry& entry = entries_[domain];  // std::map: stable across inserts.
-  if (entry.listing != nullptr && clock_() - entry.fetched_at < ttl_) {
-    return entry.listing;
-  }
-  if (entry.flight != nullptr) {
-    std::shared_ptr<Flight> flight = entry.flight;
-    done_.wait(lock, [&flight] { return flight->done; });
-    return flight->result;
-  }
-
-  auto flight = std::make_shared<Flight>();
-  entry.flight = flight;
-  uint64_t generation = entry.generation;
-  lock.unlock();
-  absl::StatusOr<ForwardListing> fetched = fetch(domain);
-  lock.lock();
-
-  if (fetched.ok()) {
-    flight->result =
-        std::make_shared<const ForwardListing>(*std::move(fetched));
-  } else {
-    flight->result = fetched.status();
-  }
-  flight->done = true;
-  if (entry.flight == flight) entry.flight = nullptr;
-  if (flight->result.ok() && entry.generation == generation) {
-    entry.listing = *flight->result;
-    entry.fetched_at = clock_();
-  }
-  done_.notify_all();
-  return flight->result;
-}
-
-void ForwardListCache::Invalidate(const std::string& domain) {
-  std::lock_guard<std::mutex> lock(mu_);
-  Entry& entry = entries_[domain];
-  ++entry.generation;
-  entry.listing = nullptr;
-  // Callers already waiting keep their flight; new ones start afresh.
-  entry.flight = nullptr;
-}
-
 namespace {
 
 // Lists `domain`'s forwards with `options`, sources normalised: the one

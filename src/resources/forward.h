@@ -19,6 +19,7 @@
 #include "internal/tfplugin/resource.h"
 #include "src/api_source.h"
 #include "src/gandi/types.h"
+#include "src/resources/list_cache.h"
 
 namespace gandimail::resources {
 
@@ -58,53 +59,8 @@ absl::StatusOr<ForwardId> ParseForwardId(absl::string_view id);
 // normalised source.
 using ForwardListing = std::map<std::string, gandi::Forward>;
 
-// A per-domain cache of forward listings, so that the refresh of N forwards
-// of a domain costs one walk of its list instead of N. Thread-safe.
-//
-// Get() returns the cached listing while it is younger than `ttl`; else the
-// first caller fetches and concurrent callers for the same domain wait for
-// that same fetch and share its result (an error included). Invalidate()
-// drops the listing and detaches any fetch in flight, so a caller arriving
-// after a write never receives a listing begun before it. Errors are
-// returned but not cached.
-class ForwardListCache {
- public:
-  using Fetch =
-      std::function<absl::StatusOr<ForwardListing>(const std::string& domain)>;
-  using Clock = std::function<absl::Time()>;
-
-  explicit ForwardListCache(absl::Duration ttl, Clock clock = &absl::Now);
-
-  ForwardListCache(const ForwardListCache&) = delete;
-  ForwardListCache& operator=(const ForwardListCache&) = delete;
-
-  // `fetch` runs without the lock held, at most once per call.
-  absl::StatusOr<std::shared_ptr<const ForwardListing>> Get(
-      const std::string& domain, const Fetch& fetch);
-  void Invalidate(const std::string& domain);
-
- private:
-  using Result = absl::StatusOr<std::shared_ptr<const ForwardListing>>;
-
-  // One fetch in progress and, once done, its result.
-  struct Flight {
-    bool done = false;
-    Result result = absl::UnknownError("fetch not finished");
-  };
-
-  struct Entry {
-    uint64_t generation = 0;  // Bumped by Invalidate.
-    std::shared_ptr<const ForwardListing> listing;
-    absl::Time fetched_at;
-    std::shared_ptr<Flight> flight;  // Null when no fetch is in progress.
-  };
-
-  const absl::Duration ttl_;
-  const Clock clock_;
-  std::mutex mu_;
-  std::condition_variable done_;          // Signalled when a Flight ends.
-  std::map<std::string, Entry> entries_;  // Guarded by mu_.
-};
+// The per-domain cache of forward listings (see ListCache).
+using ForwardListCache = ListCache<ForwardListing>;
 
 }  // namespace gandimail::resources
 

@@ -8,6 +8,7 @@
 #include "src/gandi/wait.h"
 #include "src/moves/community.h"
 #include "src/resources/common.h"
+#include "src/resources/list_cache.h"
 #include "src/resources/mailbox_plan.h"
 #include "src/resources/mailbox_rules.h"
 #include "src/resources/mailbox_state.h"
@@ -144,6 +145,9 @@ class MailboxResource final : public tfplugin::Resource {
                     tfplugin::ApplyResponse* response);
 
   const ApiSource* api_;
+  // The domain's mailbox list, walked once per run for the to_convert flag
+  // that only the list reports, instead of one filtered list per mailbox.
+  ListCache<std::vector<gandi::MailboxSummary>> summaries_{absl::Seconds(5)};
 };
 
 void ValidatePasswords(const Value& config, Diagnostics* diagnostics) {
@@ -270,6 +274,7 @@ void MailboxResource::Create(const tfplugin::ApplyRequest& request,
   gandi::MailboxCreate create = MailboxCreateFromConfig(request.config);
   absl::StatusOr<gandi::Acknowledgement> ack =
       client->CreateMailbox(domain, create);
+  summaries_.Invalidate(domain);
   if (!ack.ok() && !gandi::IsOutcomeUnknown(ack.status())) {
     AddApiError(&response->diagnostics, "Unable to Create Mailbox",
                 absl::StrCat("Creating the mailbox ", AddressOf(planned),
@@ -320,6 +325,7 @@ void MailboxResource::FinishCreate(gandi::Client* client,
   if (!IsEmptyUpdate(patch)) {
     absl::StatusOr<gandi::Acknowledgement> patched =
         client->UpdateMailbox(Str(state, "domain"), Str(state, "id"), patch);
+    summaries_.Invalidate(Str(state, "domain"));
     if (!patched.ok()) {
       response->new_state = FillComputed(state, writer->last());
       return AddApiError(
@@ -359,6 +365,7 @@ void MailboxResource::Update(const tfplugin::ApplyRequest& request,
 
   absl::StatusOr<gandi::Acknowledgement> ack =
       client->UpdateMailbox(domain, id, update);
+  summaries_.Invalidate(domain);
   if (!ack.ok()) {
     response->new_state = prior;
     return AddApiError(&response->diagnostics, "Unable to Update Mailbox",
@@ -390,6 +397,7 @@ void MailboxResource::Delete(const tfplugin::ApplyRequest& request,
 
   absl::StatusOr<gandi::Acknowledgement> ack =
       client->DeleteMailbox(domain, id);
+  summaries_.Invalidate(domain);
   if (!ack.ok() && !absl::IsNotFound(ack.status())) {
     return AddApiError(&response->diagnostics, "Unable to Delete Mailbox",
                        absl::StrCat("Deleting the mailbox ", AddressOf(prior),
@@ -417,17 +425,17 @@ void MailboxResource::WarnIfToConvert(gandi::Client* client,
                                       const gandi::Mailbox& mailbox,
                                       Diagnostics* diagnostics) {
   // Only the list reports to_convert; a failure here only skips the hint.
-  gandi::MailboxListOptions options;
-  options.login = mailbox.login;
-  absl::StatusOr<std::vector<gandi::MailboxSummary>> listed =
-      client->ListMailboxes(mailbox.domain, options);
+  auto listed =
+      summaries_.Get(mailbox.domain, [client](const std::string& domain) {
+        return client->ListMailboxes(domain);
+      });
   if (!listed.ok()) {
     log::Debug("mailbox to_convert check skipped",
                {{"id", mailbox.id},
                 {"error", std::string(listed.status().message())}});
     return;
   }
-  for (const gandi::MailboxSummary& m : *listed) {
+  for (const gandi::MailboxSummary& m : **listed) {
     if (m.id != mailbox.id || !m.to_convert) continue;
     diagnostics->AddWarning(
         "Mailbox Must Be Converted",
