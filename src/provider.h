@@ -59,8 +59,8 @@ class GandiMailProvider : public tfplugin::Provider, public ApiSource {
   std::vector<std::shared_ptr<tfplugin::Resource>> Resources() override;
   std::vector<std::shared_ptr<tfplugin::DataSource>> DataSources() override;
   std::vector<std::shared_ptr<tfplugin::Function>> Functions() override;
-  std::vector<std::shared_ptr<tfplugin::EphemeralResource>>
-  EphemeralResources() override;
+  std::vector<std::shared_ptr<tfplugin::EphemeralResource>> EphemeralResources()
+      override;
 
   std::shared_ptr<const ApiHandle> Api(
       tfplugin::Diagnostics* diagnostics) const override;
