@@ -2,8 +2,9 @@
 // adds a fixed latency to every API request, and each phase (apply,
 // refresh-plan, destroy) is compared with the time the requests it made
 // cannot go below: requests x latency / parallelism without pacing, or
-// requests / rate with the provider's pacing on. Also the provider's
-// resident memory during the largest refresh.
+// requests / rate with the provider's pacing on. Also where the CPU went
+// (terraform, the provider) and the provider's resident memory during the
+// largest refresh.
 //
 //   e2e_bench [--sizes 10,100] [--latency-ms 20] [--pacing 0,1000]
 //             [--domains 4] [--mailbox-share 4]
@@ -13,6 +14,7 @@
 // goes to stderr. A benchmark prints: it never fails on a slow figure.
 
 #include <dirent.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -21,6 +23,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <map>
 #include <string>
 #include <thread>
 #include <vector>
@@ -107,7 +111,7 @@ std::string ConfigHcl(const Options& options, int n, int pacing) {
   return hcl;
 }
 
-// ---- the provider's memory, read from /proc while terraform runs ----
+// ---- the provider's CPU and memory, read from /proc while terraform runs
 
 std::string Canonical(const std::string& path) {
   std::error_code error;
@@ -136,46 +140,67 @@ std::string ParentPid(const std::string& pid) {
   return ppid < 0 ? "" : std::to_string(ppid);
 }
 
-struct Memory {
-  long rss_kb = -1;   // the last reading before the process ended
-  long peak_kb = -1;  // VmHWM at that reading
-  std::string pid;
+// What one provider process used, at the last reading before it ended.
+struct Usage {
+  double cpu_seconds = 0;  // user + system
+  long rss_kb = -1;
+  long peak_kb = -1;  // VmHWM
 };
 
-// The pid of this build's provider whose terraform runs in `dir`, if any:
+// The pids of this build's providers whose terraform runs in `dir`:
 // other builds' providers and other tests' terraform runs are not ours.
-std::string FindProvider(const std::string& binary, const std::string& dir) {
+std::vector<std::string> FindProviders(const std::string& binary,
+                                       const std::string& dir) {
+  std::vector<std::string> found;
   DIR* proc = opendir("/proc");
-  if (proc == nullptr) return "";
-  std::string found;
+  if (proc == nullptr) return found;
   while (dirent* entry = readdir(proc)) {
     std::string pid = entry->d_name;
     if (pid.find_first_not_of("0123456789") != std::string::npos) continue;
     if (LinkTarget("/proc/" + pid + "/exe") != binary) continue;
-    std::string parent = ParentPid(pid);
-    if (LinkTarget("/proc/" + parent + "/cwd") == dir) {
-      found = pid;
-      break;
+    if (LinkTarget("/proc/" + ParentPid(pid) + "/cwd") == dir) {
+      found.push_back(pid);
     }
   }
   closedir(proc);
   return found;
 }
 
-// Samples the provider's memory every 20 ms until `done`.
-void SampleMemory(const std::string& dir, const std::atomic<bool>& done,
-                  Memory* memory) {
+// utime + stime of /proc/<pid>/stat in seconds, or -1.
+double CpuSeconds(const std::string& pid) {
+  std::ifstream stat("/proc/" + pid + "/stat");
+  std::string text((std::istreambuf_iterator<char>(stat)),
+                   std::istreambuf_iterator<char>());
+  size_t close = text.rfind(')');
+  if (close == std::string::npos) return -1;
+  // After "pid (comm)": state is field 3, utime 14 and stime 15.
+  std::vector<std::string> fields = absl::StrSplit(text.substr(close + 2), ' ');
+  if (fields.size() < 13) return -1;
+  return (std::atof(fields[11].c_str()) + std::atof(fields[12].c_str())) /
+         sysconf(_SC_CLK_TCK);
+}
+
+// Reads every provider process of `dir` every 20 ms until `done`; each
+// process's last reading is kept.
+void SampleProviders(const std::string& dir, const std::atomic<bool>& done,
+                     std::map<std::string, Usage>* usage) {
   std::string binary = Canonical(BinDir() + "/terraform-provider-gandimail");
   std::string canonical_dir = Canonical(dir);
   while (!done.load()) {
-    std::string pid = FindProvider(binary, canonical_dir);
-    if (!pid.empty()) {
-      long rss = StatusKb(pid, "VmRSS:");
-      long peak = StatusKb(pid, "VmHWM:");
-      if (rss > 0) *memory = Memory{rss, peak, pid};
+    for (const std::string& pid : FindProviders(binary, canonical_dir)) {
+      Usage now{CpuSeconds(pid), StatusKb(pid, "VmRSS:"),
+                StatusKb(pid, "VmHWM:")};
+      if (now.rss_kb > 0 && now.cpu_seconds >= 0) (*usage)[pid] = now;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
+}
+
+double ChildrenCpuSeconds() {
+  rusage usage;
+  getrusage(RUSAGE_CHILDREN, &usage);
+  auto seconds = [](const timeval& t) { return t.tv_sec + t.tv_usec / 1e6; };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
 // ---- phases ----
@@ -186,6 +211,12 @@ struct Phase {
   int64_t requests = 0;
   bool ok = false;
   std::string error;
+  // Terraform and its providers together (reaped children), and the
+  // providers alone (sampled, so a few ms short).
+  double cpu_seconds = 0;
+  double provider_cpu_seconds = 0;
+  int providers = 0;
+  Usage largest;  // the provider process with the most resident memory
 };
 
 std::string FirstLines(const std::string& text) {
@@ -201,23 +232,28 @@ std::string FirstLines(const std::string& text) {
 }
 
 Phase RunPhase(Sandbox& sandbox, TerraformDir& tf, const std::string& name,
-               std::vector<std::string> args, Memory* memory = nullptr) {
+               std::vector<std::string> args) {
   sandbox.ResetRequests();
   std::atomic<bool> done{false};
-  std::thread sampler;
-  if (memory != nullptr) {
-    sampler = std::thread(SampleMemory, tf.path(), std::cref(done), memory);
-  }
+  std::map<std::string, Usage> usage;
+  std::thread sampler(SampleProviders, tf.path(), std::cref(done), &usage);
+  double cpu_before = ChildrenCpuSeconds();
   Clock::time_point start = Clock::now();
   RunResult result = tf.Run(std::move(args));
   double seconds = std::chrono::duration<double>(Clock::now() - start).count();
   done = true;
-  if (sampler.joinable()) sampler.join();
+  sampler.join();
 
   Phase phase;
   phase.name = name;
   phase.seconds = seconds;
   phase.requests = sandbox.Requests().value("total", int64_t{0});
+  phase.cpu_seconds = ChildrenCpuSeconds() - cpu_before;
+  phase.providers = static_cast<int>(usage.size());
+  for (const auto& [pid, used] : usage) {
+    phase.provider_cpu_seconds += used.cpu_seconds;
+    if (used.rss_kb > phase.largest.rss_kb) phase.largest = used;
+  }
   phase.ok = result.exit_code == 0;
   if (result.exit_code == 2) {
     phase.error = "changes planned right after apply";
@@ -255,8 +291,12 @@ void PrintPhase(const Phase& phase, int n, int pacing, int latency_ms,
                          "burst ",
                          pacing / 60, ")")
           : absl::StrCat("requests x ", latency_ms, " ms / ", kParallelism);
-  std::string notes = absl::StrCat(n - mailboxes, " forwards + ", mailboxes,
-                                   " mailboxes; floor = ", floor_rule);
+  std::string notes = absl::StrFormat(
+      "%d forwards + %d mailboxes; floor = %s; CPU: terraform %.1f s, "
+      "provider %.2f s (%d processes)",
+      n - mailboxes, mailboxes, floor_rule,
+      phase.cpu_seconds - phase.provider_cpu_seconds,
+      phase.provider_cpu_seconds, phase.providers);
   if (!phase.ok) notes = absl::StrCat("FAILED: ", phase.error);
   std::string pacing_text =
       pacing > 0 ? absl::StrCat(pacing, "/min") : std::string("off");
@@ -276,11 +316,12 @@ int CountMailboxes(const Options& options, int n) {
 
 // One sandbox and directory per size and pacing, so that nothing left by
 // a failed run weighs on the next.
-void RunCase(const Options& options, int n, int pacing, Memory* memory) {
+// Returns the provider's usage during the refresh-plan.
+Usage RunCase(const Options& options, int n, int pacing) {
   Sandbox sandbox;
   if (!sandbox.startup_error().empty()) {
     std::fprintf(stderr, "%s\n", sandbox.startup_error().c_str());
-    return;
+    return Usage();
   }
   AddDomains(sandbox, options, n);
   sandbox.SetFaults(
@@ -297,8 +338,7 @@ void RunCase(const Options& options, int n, int pacing, Memory* memory) {
                             {"apply", "-auto-approve", "-no-color", p}));
   std::fprintf(stderr, "N=%d pacing=%d: plan\n", n, pacing);
   phases.push_back(RunPhase(sandbox, tf, "refresh-plan",
-                            {"plan", "-no-color", "-detailed-exitcode", p},
-                            memory));
+                            {"plan", "-no-color", "-detailed-exitcode", p}));
   // An empty plan exits 0; 2 would mean the apply did not converge.
   std::fprintf(stderr, "N=%d pacing=%d: destroy\n", n, pacing);
   phases.push_back(RunPhase(sandbox, tf, "destroy",
@@ -307,6 +347,7 @@ void RunCase(const Options& options, int n, int pacing, Memory* memory) {
     PrintPhase(phase, n, pacing, options.latency_ms,
                CountMailboxes(options, n));
   }
+  return phases[1].largest;
 }
 
 }  // namespace
@@ -316,14 +357,13 @@ int main(int argc, char** argv) {
   using namespace gandimail::testing;
   Options options = ParseOptions(argc, argv);
   int largest = 0;
-  Memory memory;
+  Usage memory;
   for (int n : options.sizes) {
     for (int pacing : options.pacing) {
-      Memory this_run;
-      RunCase(options, n, pacing, &this_run);
-      if (n >= largest && this_run.rss_kb > 0) {
+      Usage refresh = RunCase(options, n, pacing);
+      if (n >= largest && refresh.rss_kb > 0) {
         largest = n;
-        memory = this_run;
+        memory = refresh;
       }
     }
   }
