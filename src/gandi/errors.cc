@@ -190,6 +190,7 @@ void ScrubApiError(const std::vector<std::string>& secrets, ApiError* error) {
     field.description =
         log::ScrubSecrets(std::move(field.description), secrets);
     field.name = log::ScrubSecrets(std::move(field.name), secrets);
+    field.location = log::ScrubSecrets(std::move(field.location), secrets);
   }
 }
 

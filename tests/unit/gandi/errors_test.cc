@@ -122,5 +122,16 @@ TEST(ErrorsTest, EchoedSecretsAreScrubbed) {
               Not(HasSubstr("hunter2")));
 }
 
+// Found by fuzz_gandi_codec: every text field of errors[] can echo input.
+TEST(ErrorsTest, SecretEchoedInErrorLocationIsScrubbed) {
+  const absl::Status status = ErrorFromResponse(
+      "POST", "/v5/email/mailboxes/example.com",
+      Answer(400, R"({"errors": [{"location": "Sup3r-S3cret-1!"}]})"),
+      {"Sup3r-S3cret-1!"});
+  EXPECT_THAT(status.message(), Not(HasSubstr("Sup3r-S3cret-1!")));
+  EXPECT_THAT(std::string(*status.GetPayload(kApiErrorPayload)),
+              Not(HasSubstr("Sup3r-S3cret-1!")));
+}
+
 }  // namespace
 }  // namespace gandimail::gandi
