@@ -6,6 +6,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
+#include "src/functions/password_policy.h"
 
 namespace gandimail::resources {
 namespace {
@@ -21,14 +22,6 @@ bool IsCryptChar(char c) {
 
 bool AllCryptChars(absl::string_view s) {
   return std::all_of(s.begin(), s.end(), IsCryptChar);
-}
-
-// UTF-8 continuation bytes do not start a code point.
-bool StartsCodePoint(unsigned char c) { return (c & 0xC0) != 0x80; }
-
-size_t CodePoints(absl::string_view s) {
-  return std::count_if(s.begin(), s.end(),
-                       [](char c) { return StartsCodePoint(c); });
 }
 
 bool IsHexRun(absl::string_view s, size_t length) {
@@ -119,18 +112,20 @@ std::string CheckPassword(absl::string_view password) {
     return "starts with $6$ but is not a well-formed SHA512-CRYPT string "
            "($6$salt$hash, with a hash of 86 characters)";
   }
-  size_t length = CodePoints(password);
-  if (length < 8 || length > 200) return "must be 8 to 200 characters long";
-
-  int upper = 0, digits = 0, special = 0;
-  for (unsigned char c : password) {
-    if (absl::ascii_isupper(c)) ++upper;
-    if (absl::ascii_isdigit(c)) ++digits;
-    if (!absl::ascii_isalnum(c) && StartsCodePoint(c)) ++special;
+  // The same counting as the password_problems function, so the two
+  // never disagree on what the policy accepts.
+  functions::PasswordCounts counts = functions::CountPassword(password);
+  if (counts.length < functions::kMinPasswordLength ||
+      counts.length > functions::kMaxPasswordLength) {
+    return "must be 8 to 200 characters long";
   }
-  if (upper < 1) return "must contain at least 1 upper-case letter";
-  if (digits < 3) return "must contain at least 3 digits";
-  if (special < 1) {
+  if (counts.upper < functions::kMinUpper) {
+    return "must contain at least 1 upper-case letter";
+  }
+  if (counts.digits < functions::kMinDigits) {
+    return "must contain at least 3 digits";
+  }
+  if (counts.special < functions::kMinSpecial) {
     return "must contain at least 1 special character (anything but an "
            "ASCII letter or digit)";
   }
