@@ -2,6 +2,7 @@
 
 #include <functional>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "internal/base/status_macros.h"
@@ -218,6 +219,50 @@ cty::Value NullIfUnset(const cty::Value& value, const cty::Type& type) {
   return value;
 }
 
+// List and action schemas describe a configuration only: Terraform has no
+// state of them to hold computed values.
+absl::Status CheckConfigOnly(const Schema& schema, absl::string_view where) {
+  GM_RETURN_IF_ERROR(CheckSchema(schema, where));
+  for (const Attribute& a : schema.block.attributes) {
+    if (a.computed) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          where, ": attribute \"", a.name,
+          "\" is computed, but this schema describes a configuration only"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+// A list resource needs the managed resource it lists, with an identity,
+// since every object found is sent as that resource's identity.
+absl::Status CheckListed(
+    const ListResource& list,
+    const std::map<std::string, std::shared_ptr<Resource>>& resources) {
+  std::string name = list.TypeName();
+  GM_RETURN_IF_ERROR(CheckConfigOnly(list.GetSchema(), name));
+  auto it = resources.find(name);
+  if (it == resources.end() || it->second->Identity() == nullptr) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("list resource ", name,
+                     " has no managed resource of its name with an identity"));
+  }
+  return absl::OkStatus();
+}
+
+// Validates a list or action `config`; an unknown value (allowed at
+// validation) is reported only when `need_known`.
+void ValidateConfig(const Schema& schema, const cty::Value& config,
+                    bool need_known, absl::string_view what,
+                    Diagnostics* diagnostics) {
+  RunValidators(schema.block, config, diagnostics);
+  if (need_known && !config.IsWhollyKnown()) {
+    diagnostics->AddError(
+        absl::StrCat("Unknown ", what, " Configuration"),
+        absl::StrCat("Some values of this ", absl::AsciiStrToLower(what),
+                     " are not known yet. Use values known before the run."));
+  }
+}
+
 }  // namespace
 
 ProviderServer::InFlight::InFlight(ProviderServer* server) : server_(server) {
@@ -253,8 +298,17 @@ absl::StatusOr<std::unique_ptr<ProviderServer>> ProviderServer::Create(
     status = CheckSchema(e->GetSchema(), e->TypeName());
     if (!status.ok()) return status;
   }
-  return std::unique_ptr<ProviderServer>(
-      new ProviderServer(std::move(provider)));
+  for (const auto& a : provider->Actions()) {
+    status = CheckConfigOnly(a->GetSchema(), a->TypeName());
+    if (!status.ok()) return status;
+  }
+  auto server =
+      std::unique_ptr<ProviderServer>(new ProviderServer(std::move(provider)));
+  for (const auto& [name, list] : server->lists_) {
+    status = CheckListed(*list, server->resources_);
+    if (!status.ok()) return status;
+  }
+  return server;
 }
 
 ProviderServer::ProviderServer(std::shared_ptr<Provider> provider)
@@ -265,6 +319,8 @@ ProviderServer::ProviderServer(std::shared_ptr<Provider> provider)
   for (auto& e : provider_->EphemeralResources()) {
     ephemerals_[e->TypeName()] = e;
   }
+  for (auto& l : provider_->ListResources()) lists_[l->TypeName()] = l;
+  for (auto& a : provider_->Actions()) actions_[a->TypeName()] = a;
   BuildSchemaResponse();
 }
 
@@ -287,12 +343,21 @@ void ProviderServer::BuildSchemaResponse() {
   for (const auto& [name, e] : ephemerals_) {
     SchemaToProto(e->GetSchema(), &ephemeral_schemas[name]);
   }
+  auto& list_schemas = *schema_response_.mutable_list_resource_schemas();
+  for (const auto& [name, l] : lists_) {
+    SchemaToProto(l->GetSchema(), &list_schemas[name]);
+  }
+  auto& action_schemas = *schema_response_.mutable_action_schemas();
+  for (const auto& [name, a] : actions_) {
+    SchemaToProto(a->GetSchema(), action_schemas[name].mutable_schema());
+  }
   auto* capabilities = schema_response_.mutable_server_capabilities();
   capabilities->set_get_provider_schema_optional(true);
   // Destroy plans reach the resources, which can then warn of what a
   // destroy loses (a mailbox's mail).
   capabilities->set_plan_destroy(true);
   capabilities->set_move_resource_state(true);
+  capabilities->set_generate_resource_config(true);
 }
 
 Resource* ProviderServer::FindResource(const std::string& type_name) const {
@@ -316,6 +381,17 @@ EphemeralResource* ProviderServer::FindEphemeral(
   return it == ephemerals_.end() ? nullptr : it->second.get();
 }
 
+tfplugin::ListResource* ProviderServer::FindList(
+    const std::string& type_name) const {
+  auto it = lists_.find(type_name);
+  return it == lists_.end() ? nullptr : it->second.get();
+}
+
+Action* ProviderServer::FindAction(const std::string& type_name) const {
+  auto it = actions_.find(type_name);
+  return it == actions_.end() ? nullptr : it->second.get();
+}
+
 grpc::Status ProviderServer::GetMetadata(
     Ctx*, const tfplugin6::GetMetadataRpc::Request*,
     tfplugin6::GetMetadataRpc::Response* response) {
@@ -332,6 +408,12 @@ grpc::Status ProviderServer::GetMetadata(
   }
   for (const auto& [name, e] : ephemerals_) {
     response->add_ephemeral_resources()->set_type_name(name);
+  }
+  for (const auto& [name, l] : lists_) {
+    response->add_list_resources()->set_type_name(name);
+  }
+  for (const auto& [name, a] : actions_) {
+    response->add_actions()->set_type_name(name);
   }
   return grpc::Status::OK;
 }
@@ -798,7 +880,21 @@ grpc::Status ProviderServer::ReadDataSource(
 grpc::Status ProviderServer::GenerateResourceConfig(
     Ctx*, const tfplugin6::GenerateResourceConfig::Request* request,
     tfplugin6::GenerateResourceConfig::Response* response) {
-  return AnswerUnsupported("config generator", request->type_name(), response);
+  Resource* resource = FindResource(request->type_name());
+  if (resource == nullptr) {
+    return AnswerUnsupported("resource type", request->type_name(), response);
+  }
+  cty::Type type = resource->GetSchema().ImpliedType();
+  auto state = DecodeDynamic(request->state(), type);
+  if (!state.ok()) return ProtocolFault("state", state.status());
+
+  Diagnostics diagnostics;
+  cty::Value config = resource->GenerateConfig(*state, &diagnostics);
+  absl::Status encoded = EncodeDynamic(NullIfUnset(config, type), type,
+                                       response->mutable_config());
+  if (!encoded.ok()) return EncodeFault(encoded);
+  DiagnosticsToProto(diagnostics, response->mutable_diagnostics());
+  return grpc::Status::OK;
 }
 
 grpc::Status ProviderServer::ValidateEphemeralResourceConfig(
@@ -889,20 +985,92 @@ grpc::Status ProviderServer::CloseEphemeralResource(
   return grpc::Status::OK;
 }
 
+grpc::Status ProviderServer::StreamList(
+    tfplugin::ListResource& list, const Resource& resource,
+    const tfplugin6::ListResource::Request& request, const cty::Value& config,
+    Ctx* context, grpc::ServerWriter<tfplugin6::ListResource::Event>* writer,
+    Diagnostics* diagnostics) {
+  const Block& block = resource.GetSchema().block;
+  cty::Type type = block.ImpliedType();
+  const IdentitySchema& identity = *resource.Identity();
+  ListRequest list_request{config, request.include_resource_object(),
+                           request.limit()};
+  int64_t sent = 0;
+  absl::Status fault;
+
+  auto emit = [&](ListedObject object) {
+    if (context != nullptr && context->IsCancelled()) return false;
+    tfplugin6::ListResource::Event event;
+    cty::Value state = NullWriteOnly(block, object.state);
+    fault = EncodeDynamic(IdentityFromState(identity, state),
+                          identity.ImpliedType(),
+                          event.mutable_identity()->mutable_identity_data());
+    if (fault.ok() && list_request.include_resource_object) {
+      fault = EncodeDynamic(state, type, event.mutable_resource_object());
+    }
+    if (!fault.ok()) return false;
+    event.set_display_name(object.display_name);
+    return writer->Write(event) && ++sent < list_request.limit;
+  };
+  list.List(list_request, emit, diagnostics);
+  if (!fault.ok()) return EncodeFault(fault);
+  return grpc::Status::OK;
+}
+
 grpc::Status ProviderServer::ListResource(
-    Ctx*, const tfplugin6::ListResource::Request* request,
+    Ctx* context, const tfplugin6::ListResource::Request* request,
     grpc::ServerWriter<tfplugin6::ListResource::Event>* writer) {
-  tfplugin6::ListResource::Event event;
-  DiagnosticsToProto(UnsupportedType("list resource", request->type_name()),
-                     event.mutable_diagnostic());
-  writer->Write(event);
+  InFlight in_flight(this);
+  tfplugin6::ListResource::Event last;
+  tfplugin::ListResource* list = FindList(request->type_name());
+  if (list == nullptr) {
+    DiagnosticsToProto(UnsupportedType("list resource", request->type_name()),
+                       last.mutable_diagnostic());
+    writer->Write(last);
+    return grpc::Status::OK;
+  }
+  const Schema& schema = list->GetSchema();
+  auto config = DecodeDynamic(request->config(), schema.ImpliedType());
+  if (!config.ok()) return ProtocolFault("list config", config.status());
+
+  Diagnostics diagnostics;
+  ValidateConfig(schema, *config, true, "List", &diagnostics);
+  if (!diagnostics.HasError()) list->Validate(*config, &diagnostics);
+  // A limit of zero asks for nothing, so the API is not asked either.
+  if (!diagnostics.HasError() && request->limit() > 0) {
+    grpc::Status streamed =
+        StreamList(*list, *FindResource(request->type_name()), *request,
+                   *config, context, writer, &diagnostics);
+    if (!streamed.ok()) return streamed;
+  }
+  if (diagnostics.empty()) return grpc::Status::OK;
+  DiagnosticsToProto(diagnostics, last.mutable_diagnostic());
+  writer->Write(last);
   return grpc::Status::OK;
 }
 
 grpc::Status ProviderServer::ValidateListResourceConfig(
     Ctx*, const tfplugin6::ValidateListResourceConfig::Request* request,
     tfplugin6::ValidateListResourceConfig::Response* response) {
-  return AnswerUnsupported("list resource", request->type_name(), response);
+  tfplugin::ListResource* list = FindList(request->type_name());
+  if (list == nullptr) {
+    return AnswerUnsupported("list resource", request->type_name(), response);
+  }
+  const Schema& schema = list->GetSchema();
+  auto config = DecodeDynamic(request->config(), schema.ImpliedType());
+  if (!config.ok()) return ProtocolFault("list config", config.status());
+  auto limit = DecodeDynamic(request->limit(), cty::Type::Number());
+  if (!limit.ok()) return ProtocolFault("list limit", limit.status());
+
+  Diagnostics diagnostics;
+  ValidateConfig(schema, *config, false, "List", &diagnostics);
+  list->Validate(*config, &diagnostics);
+  if (limit->IsKnown() && !limit->IsNull() && limit->AsDouble() < 0) {
+    diagnostics.AddError("Invalid List Limit",
+                         "\"limit\" must be zero or more.");
+  }
+  DiagnosticsToProto(diagnostics, response->mutable_diagnostics());
+  return grpc::Status::OK;
 }
 
 grpc::Status ProviderServer::GetFunctions(
@@ -998,23 +1166,77 @@ grpc::Status ProviderServer::DeleteState(
 grpc::Status ProviderServer::PlanAction(
     Ctx*, const tfplugin6::PlanAction::Request* request,
     tfplugin6::PlanAction::Response* response) {
-  return AnswerUnsupported("action", request->action_type(), response);
+  InFlight in_flight(this);
+  Action* action = FindAction(request->action_type());
+  if (action == nullptr) {
+    return AnswerUnsupported("action", request->action_type(), response);
+  }
+  const Schema& schema = action->GetSchema();
+  auto config = DecodeDynamic(request->config(), schema.ImpliedType());
+  if (!config.ok()) return ProtocolFault("action config", config.status());
+
+  Diagnostics diagnostics;
+  ValidateConfig(schema, *config, false, "Action", &diagnostics);
+  if (!diagnostics.HasError()) action->Validate(*config, &diagnostics);
+  // An unknown config is checked again when the invocation has its values.
+  if (!diagnostics.HasError() && config->IsWhollyKnown()) {
+    action->Plan(*config, &diagnostics);
+  }
+  DiagnosticsToProto(diagnostics, response->mutable_diagnostics());
+  return grpc::Status::OK;
 }
 
 grpc::Status ProviderServer::InvokeAction(
     Ctx*, const tfplugin6::InvokeAction::Request* request,
     grpc::ServerWriter<tfplugin6::InvokeAction::Event>* writer) {
-  tfplugin6::InvokeAction::Event event;
-  DiagnosticsToProto(UnsupportedType("action", request->action_type()),
-                     event.mutable_completed()->mutable_diagnostics());
-  writer->Write(event);
+  InFlight in_flight(this);
+  tfplugin6::InvokeAction::Event completed;
+  Action* action = FindAction(request->action_type());
+  if (action == nullptr) {
+    DiagnosticsToProto(UnsupportedType("action", request->action_type()),
+                       completed.mutable_completed()->mutable_diagnostics());
+    writer->Write(completed);
+    return grpc::Status::OK;
+  }
+  const Schema& schema = action->GetSchema();
+  auto config = DecodeDynamic(request->config(), schema.ImpliedType());
+  if (!config.ok()) return ProtocolFault("action config", config.status());
+
+  // Validation runs again: an invalid config must never reach the API,
+  // even from a client that skipped ValidateActionConfig.
+  Diagnostics diagnostics;
+  ValidateConfig(schema, *config, true, "Action", &diagnostics);
+  if (!diagnostics.HasError()) action->Validate(*config, &diagnostics);
+  if (!diagnostics.HasError()) {
+    auto progress = [writer](const std::string& message) {
+      tfplugin6::InvokeAction::Event event;
+      event.mutable_progress()->set_message(message);
+      writer->Write(event);
+    };
+    action->Invoke(*config, progress, &diagnostics);
+  }
+  DiagnosticsToProto(diagnostics,
+                     completed.mutable_completed()->mutable_diagnostics());
+  writer->Write(completed);
   return grpc::Status::OK;
 }
 
 grpc::Status ProviderServer::ValidateActionConfig(
     Ctx*, const tfplugin6::ValidateActionConfig::Request* request,
     tfplugin6::ValidateActionConfig::Response* response) {
-  return AnswerUnsupported("action", request->type_name(), response);
+  Action* action = FindAction(request->type_name());
+  if (action == nullptr) {
+    return AnswerUnsupported("action", request->type_name(), response);
+  }
+  const Schema& schema = action->GetSchema();
+  auto config = DecodeDynamic(request->config(), schema.ImpliedType());
+  if (!config.ok()) return ProtocolFault("action config", config.status());
+
+  Diagnostics diagnostics;
+  ValidateConfig(schema, *config, false, "Action", &diagnostics);
+  action->Validate(*config, &diagnostics);
+  DiagnosticsToProto(diagnostics, response->mutable_diagnostics());
+  return grpc::Status::OK;
 }
 
 grpc::Status ProviderServer::StopProvider(

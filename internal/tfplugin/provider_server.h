@@ -149,6 +149,8 @@ class ProviderServer final : public tfplugin6::Provider::Service {
   DataSource* FindDataSource(const std::string& type_name) const;
   const Function* FindFunction(const std::string& name) const;
   EphemeralResource* FindEphemeral(const std::string& type_name) const;
+  tfplugin::ListResource* FindList(const std::string& type_name) const;
+  Action* FindAction(const std::string& type_name) const;
   void BuildSchemaResponse();
   void PlanWithResource(Resource& resource, const PlanRequest& request,
                         PlanResponse* response);
@@ -163,6 +165,14 @@ class ProviderServer final : public tfplugin6::Provider::Service {
   // the moves every resource does accept.
   Diagnostics UnsupportedMove(const MoveSource& source,
                               const std::string& target) const;
+  // Runs `list` for `request` and writes one event per object found, then
+  // one event with the diagnostics, if any. Fails only when an object does
+  // not fit the resource's schema (a provider bug).
+  grpc::Status StreamList(
+      tfplugin::ListResource& list, const Resource& resource,
+      const tfplugin6::ListResource::Request& request, const cty::Value& config,
+      Ctx* context, grpc::ServerWriter<tfplugin6::ListResource::Event>* writer,
+      Diagnostics* diagnostics);
   void OpenWithEphemeral(
       EphemeralResource& ephemeral,
       const tfplugin6::OpenEphemeralResource::Request* request,
@@ -173,6 +183,8 @@ class ProviderServer final : public tfplugin6::Provider::Service {
   std::map<std::string, std::shared_ptr<DataSource>> data_sources_;
   std::map<std::string, std::shared_ptr<Function>> functions_;
   std::map<std::string, std::shared_ptr<EphemeralResource>> ephemerals_;
+  std::map<std::string, std::shared_ptr<tfplugin::ListResource>> lists_;
+  std::map<std::string, std::shared_ptr<Action>> actions_;
   // Built once: Terraform asks for the schema at every command start.
   tfplugin6::GetProviderSchema::Response schema_response_;
 

@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "internal/cty/json.h"
+#include "internal/tfplugin/generate.h"
 
 namespace gandimail::tfplugin {
 
@@ -31,6 +32,11 @@ cty::Value Resource::UpgradeState(int64_t version, std::string_view json,
     return cty::Value::Null(type);
   }
   return *value;
+}
+
+cty::Value Resource::GenerateConfig(const cty::Value& state,
+                                    Diagnostics* diagnostics) {
+  return ConfigFromState(GetSchema().block, state);
 }
 
 }  // namespace gandimail::tfplugin

@@ -12,10 +12,12 @@
 #include <vector>
 
 #include "internal/cty/value.h"
+#include "internal/tfplugin/action.h"
 #include "internal/tfplugin/diagnostics.h"
 #include "internal/tfplugin/ephemeral.h"
 #include "internal/tfplugin/function.h"
 #include "internal/tfplugin/identity.h"
+#include "internal/tfplugin/list.h"
 #include "internal/tfplugin/schema.h"
 
 namespace gandimail::tfplugin {
@@ -141,6 +143,12 @@ class Resource {
   // keys are dropped and missing ones become null.
   virtual cty::Value UpgradeState(int64_t version, std::string_view json,
                                   Diagnostics* diagnostics);
+
+  // The configuration block Terraform writes for an imported `state`
+  // (`terraform plan -generate-config-out`); pasted into a configuration,
+  // it must plan no change. The default is ConfigFromState (generate.h).
+  virtual cty::Value GenerateConfig(const cty::Value& state,
+                                    Diagnostics* diagnostics);
 };
 
 class DataSource {
@@ -180,6 +188,11 @@ class Provider {
   virtual std::vector<std::shared_ptr<EphemeralResource>> EphemeralResources() {
     return {};
   }
+  // Each shares its type name with one of Resources() that has an identity.
+  virtual std::vector<std::shared_ptr<ListResource>> ListResources() {
+    return {};
+  }
+  virtual std::vector<std::shared_ptr<Action>> Actions() { return {}; }
 };
 
 }  // namespace gandimail::tfplugin
