@@ -6,6 +6,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "internal/log/log.h"
+#include "src/actions/actions.h"
 #include "src/data_sources/email_offer.h"
 #include "src/data_sources/forwards.h"
 #include "src/data_sources/mailbox.h"
@@ -15,6 +16,7 @@
 #include "src/ephemeral/password.h"
 #include "src/functions/password_policy.h"
 #include "src/functions/sha512_crypt.h"
+#include "src/list/list.h"
 #include "src/resources/email_offer.h"
 #include "src/resources/forward.h"
 #include "src/resources/mailbox.h"
@@ -373,6 +375,15 @@ GandiMailProvider::Functions() {
 std::vector<std::shared_ptr<tfplugin::EphemeralResource>>
 GandiMailProvider::EphemeralResources() {
   return {ephemeral::NewPasswordEphemeralResource()};
+}
+
+std::vector<std::shared_ptr<tfplugin::ListResource>>
+GandiMailProvider::ListResources() {
+  return list::NewListResources(this);
+}
+
+std::vector<std::shared_ptr<tfplugin::Action>> GandiMailProvider::Actions() {
+  return actions::NewActions(this);
 }
 
 }  // namespace gandimail

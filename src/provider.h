@@ -61,6 +61,8 @@ class GandiMailProvider : public tfplugin::Provider, public ApiSource {
   std::vector<std::shared_ptr<tfplugin::Function>> Functions() override;
   std::vector<std::shared_ptr<tfplugin::EphemeralResource>> EphemeralResources()
       override;
+  std::vector<std::shared_ptr<tfplugin::ListResource>> ListResources() override;
+  std::vector<std::shared_ptr<tfplugin::Action>> Actions() override;
 
   std::shared_ptr<const ApiHandle> Api(
       tfplugin::Diagnostics* diagnostics) const override;
