@@ -160,7 +160,8 @@ absl::StatusOr<DryRunResult> Client::SendDryRun(Call call) {
 }
 
 absl::StatusOr<std::vector<nlohmann::json>> Client::ListAllPages(
-    const Call& call, std::optional<int> per_page) {
+    const Call& call, std::optional<int> per_page,
+    std::optional<int64_t> max_items) {
   std::vector<nlohmann::json> items;
   nlohmann::json previous;
   for (int page = 1; page <= kMaxPages; ++page) {
@@ -184,6 +185,10 @@ absl::StatusOr<std::vector<nlohmann::json>> Client::ListAllPages(
     }
     for (const auto& item : body) items.push_back(item);
     previous = std::move(body);
+    if (max_items.has_value() &&
+        static_cast<int64_t>(items.size()) >= *max_items) {
+      return items;
+    }
 
     // Stop at whichever end the server states; with neither, an empty page
     // ends the list.

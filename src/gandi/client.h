@@ -141,9 +141,11 @@ class Client {
   absl::StatusOr<nlohmann::json> SendForJson(const Call& call);
   absl::StatusOr<Acknowledgement> SendForAck(const Call& call);
   absl::StatusOr<DryRunResult> SendDryRun(Call call);
-  // GETs every page of a paginated list and returns all items.
+  // GETs every page of a paginated list and returns all items, or stops
+  // after the page that brings the count to `max_items`.
   absl::StatusOr<std::vector<nlohmann::json>> ListAllPages(
-      const Call& call, std::optional<int> per_page);
+      const Call& call, std::optional<int> per_page,
+      std::optional<int64_t> max_items);
 
   absl::StatusOr<nlohmann::json> ParseBody(const Call& call,
                                            const http::Response& response);

@@ -29,7 +29,7 @@ absl::StatusOr<std::vector<Forward>> Client::ListForwards(
   }
   if (options.sort_by) call.query.emplace_back("sort_by", *options.sort_by);
   GM_ASSIGN_OR_RETURN(std::vector<nlohmann::json> items,
-                      ListAllPages(call, options.per_page));
+                      ListAllPages(call, options.per_page, options.max_items));
 
   // A forward created or deleted while paging can shift another one onto
   // two pages: keep the first copy.

@@ -43,7 +43,7 @@ absl::StatusOr<std::vector<MailboxSummary>> Client::ListMailboxes(
     call.query.emplace_back("mailbox_type", *options.mailbox_type);
   }
   GM_ASSIGN_OR_RETURN(std::vector<nlohmann::json> items,
-                      ListAllPages(call, options.per_page));
+                      ListAllPages(call, options.per_page, options.max_items));
 
   std::vector<MailboxSummary> mailboxes;
   std::set<std::string> seen;  // See ListForwards.

@@ -144,7 +144,8 @@ struct ForwardListOptions {
   std::optional<std::string> source;       // Pattern, e.g. "*lice".
   std::optional<std::string> destination;  // Pattern, e.g. "*@toto.net".
   std::optional<std::string> sort_by;      // [-]source | [-]destination
-  std::optional<int> per_page;             // Page size; every page is read.
+  std::optional<int> per_page;             // Page size; every page is read,
+  std::optional<int64_t> max_items;        // unless this many are in.
 };
 
 struct MailboxListOptions {
@@ -154,6 +155,7 @@ struct MailboxListOptions {
   std::optional<bool> antispam;
   std::optional<std::string> mailbox_type;
   std::optional<int> per_page;
+  std::optional<int64_t> max_items;  // As in ForwardListOptions.
 };
 
 struct ForwardCreate {

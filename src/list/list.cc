@@ -4,7 +4,7 @@ namespace gandimail::list {
 
 std::vector<std::shared_ptr<tfplugin::ListResource>> NewListResources(
     const ApiSource* api) {
-  return {};
+  return {NewMailboxList(api), NewForwardList(api), NewSlotList(api)};
 }
 
 }  // namespace gandimail::list

@@ -17,6 +17,11 @@ namespace gandimail::list {
 std::vector<std::shared_ptr<tfplugin::ListResource>> NewListResources(
     const ApiSource* api);
 
+// Each lists the objects of the managed resource type of its name.
+std::shared_ptr<tfplugin::ListResource> NewMailboxList(const ApiSource* api);
+std::shared_ptr<tfplugin::ListResource> NewForwardList(const ApiSource* api);
+std::shared_ptr<tfplugin::ListResource> NewSlotList(const ApiSource* api);
+
 }  // namespace gandimail::list
 
 #endif  // GANDIMAIL_SRC_LIST_LIST_H_
