@@ -1,0 +1,18 @@
+#ifndef GANDIMAIL_SRC_ACTIONS_DOMAIN_RENEW_H_
+#define GANDIMAIL_SRC_ACTIONS_DOMAIN_RENEW_H_
+
+#include <memory>
+
+#include "internal/tfplugin/action.h"
+#include "src/api_source.h"
+
+namespace gandimail::actions {
+
+// action "gandimail_domain_renew": renews every mailbox of a domain in one
+// request, each charged to the prepaid account. Plan checks it with
+// Dry-Run; Invoke sends the renewal once and never repeats it on its own.
+std::shared_ptr<tfplugin::Action> NewDomainRenewAction(const ApiSource* api);
+
+}  // namespace gandimail::actions
+
+#endif  // GANDIMAIL_SRC_ACTIONS_DOMAIN_RENEW_H_

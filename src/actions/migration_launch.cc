@@ -1,0 +1,229 @@
+#include "src/actions/migration_launch.h"
+
+#include <optional>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "internal/base/status_macros.h"
+#include "internal/log/log.h"
+#include "src/actions/action_common.h"
+
+namespace gandimail::actions {
+namespace {
+
+using cty::Value;
+using tfplugin::Diagnostics;
+using tfplugin::ProgressReporter;
+
+Advice ReadAdvice() {
+  Advice advice;
+  advice.not_found = "Check the domain name.";
+  advice.not_found_path = cty::Path().Attr("domain");
+  return advice;
+}
+
+Advice LaunchAdvice() {
+  Advice advice = ReadAdvice();
+  advice.outcome_unknown =
+      "The migration may have been launched all the same: read the "
+      "gandimail_migration data source (packmail turns false once it is "
+      "done) before invoking again.";
+  return advice;
+}
+
+std::optional<gandi::Migration> ReadMigration(gandi::Client& client,
+                                              const std::string& domain,
+                                              Diagnostics* diagnostics) {
+  absl::StatusOr<gandi::Migration> migration = client.GetMigration(domain);
+  if (!migration.ok()) {
+    AddFailure(diagnostics, "Unable to Read Migration",
+               absl::StrCat("Reading the packmail migration details of ",
+                            domain, " failed, so nothing was launched."),
+               migration.status(), ReadAdvice());
+    return std::nullopt;
+  }
+  return *std::move(migration);
+}
+
+// Why the migration of `domain` cannot be launched, from the API's answer;
+// empty when it can.
+std::string UnavailableReason(const std::string& domain,
+                              const gandi::Migration& migration) {
+  if (!migration.packmail) {
+    return absl::StrCat(domain,
+                        " is not on the packmail offer (Gandi reports "
+                        "packmail: false), so there is nothing to migrate.");
+  }
+  if (!migration.available) {
+    return absl::StrCat("Gandi reports that the mailboxes of ", domain,
+                        " cannot be migrated now (available: false, "
+                        "packmail: true). Ask Gandi's support what holds the "
+                        "migration back.");
+  }
+  if (migration.token.empty()) {
+    return absl::StrCat("Gandi reports the migration of ", domain,
+                        " as available but gave no token to launch it. Try "
+                        "again later.");
+  }
+  return "";
+}
+
+// Adds an error and returns false when the migration is not available.
+bool CheckAvailable(const std::string& domain,
+                    const gandi::Migration& migration,
+                    Diagnostics* diagnostics) {
+  std::string reason = UnavailableReason(domain, migration);
+  if (reason.empty()) return true;
+  diagnostics->AddError("Migration Not Available", reason,
+                        cty::Path().Attr("domain"));
+  return false;
+}
+
+// "3 mailboxes, 12.00 EUR before and 4.20 EUR after" (the totals Gandi
+// gives).
+std::string Summary(const gandi::Migration& migration) {
+  return absl::StrFormat(
+      "%d %s, %.2f %s before and %.2f %s after", migration.info.size(),
+      migration.info.size() == 1 ? "mailbox" : "mailboxes", migration.price_v1,
+      migration.currency, migration.price_v2, migration.currency);
+}
+
+// After an accepted launch: waits (bounded) until the domain reads off
+// packmail.
+void ReportMigrated(const ApiHandle& api, const std::string& domain,
+                    const ProgressReporter& progress,
+                    Diagnostics* diagnostics) {
+  absl::Status seen = AwaitEffect(api, [&]() -> absl::StatusOr<bool> {
+    GM_ASSIGN_OR_RETURN(gandi::Migration now, api.gandi->GetMigration(domain));
+    return !now.packmail;
+  });
+  if (seen.ok()) {
+    progress(absl::StrCat(domain, " has left the packmail offer."));
+    return;
+  }
+  diagnostics->AddWarning(
+      "Migration Not Yet Visible",
+      absl::StrCat("Gandi accepted the migration of ", domain,
+                   ", but the domain did not read off packmail yet (",
+                   seen.message(),
+                   "). Do not invoke it again; read the gandimail_migration "
+                   "data source later to see it done."));
+}
+
+// A launch that failed, or whose answer was lost: one read tells whether
+// it happened. The token is scrubbed from every text.
+void ReportLaunchFailure(const ApiHandle& api, const std::string& domain,
+                         const std::string& token, const absl::Status& status,
+                         const ProgressReporter& progress,
+                         Diagnostics* diagnostics) {
+  if (MayHaveTakenEffect(status)) {
+    absl::StatusOr<gandi::Migration> now = api.gandi->GetMigration(domain);
+    if (now.ok() && !now->packmail) {
+      progress(absl::StrCat(domain, " has left the packmail offer."));
+      diagnostics->AddWarning(
+          "Migration Answer Lost",
+          absl::StrCat("Gandi's answer to the migration of ", domain,
+                       " was lost, but the domain is off packmail now, so "
+                       "the migration was launched. Do not invoke it "
+                       "again."));
+      return;
+    }
+  }
+  AddFailure(
+      diagnostics, "Unable to Launch Migration",
+      absl::StrCat("Launching the packmail migration of ", domain, " failed."),
+      status, LaunchAdvice(), {token});
+}
+
+tfplugin::Schema BuildSchema() {
+  tfplugin::Schema schema;
+  schema.block.description =
+      "Migrates a domain off Gandi's packmail offer: its mailboxes become "
+      "mailboxes of the current offer, each billed on its own (the "
+      "`gandimail_migration` data source shows the prices before and "
+      "after).\n\n"
+      "**Changes billing.** After the migration the domain's mailboxes are "
+      "paid per mailbox, and Gandi documents no way back. Planning reads "
+      "the migration details and fails when Gandi says the domain cannot "
+      "be migrated; it changes nothing. Invoking reads them again for a "
+      "fresh token and launches the migration once.\n\n"
+      "Invoke it with `terraform apply "
+      "-invoke=action.gandimail_migration_launch.NAME` (Terraform 1.14 or "
+      "later).";
+  schema.block.attributes = {
+      DomainAttribute("The packmail domain to migrate, such as "
+                      "`example.com`."),
+  };
+  return schema;
+}
+
+class MigrationLaunchAction final : public tfplugin::Action {
+ public:
+  explicit MigrationLaunchAction(const ApiSource* api)
+      : api_(api), schema_(BuildSchema()) {}
+
+  std::string TypeName() const override { return "gandimail_migration_launch"; }
+  const tfplugin::Schema& GetSchema() const override { return schema_; }
+
+  void Validate(const Value& config, Diagnostics* diagnostics) override {
+    RequireAttributes(config, {"domain"}, diagnostics);
+  }
+
+  void Plan(const Value& config, Diagnostics* diagnostics) override {
+    std::shared_ptr<const ApiHandle> api = api_->Api(diagnostics);
+    if (api == nullptr) return;
+    std::string domain = config.GetAttr("domain").AsString();
+    std::optional<gandi::Migration> migration =
+        ReadMigration(*api->gandi, domain, diagnostics);
+    if (!migration.has_value()) return;
+    if (!CheckAvailable(domain, *migration, diagnostics)) return;
+
+    diagnostics->AddWarning(
+        "Migration Changes Billing",
+        absl::StrCat("Invoking this action moves ", domain,
+                     " off the packmail offer (", Summary(*migration),
+                     "). Its mailboxes are then billed one by one, and Gandi "
+                     "documents no way back."));
+  }
+
+  void Invoke(const Value& config, const ProgressReporter& progress,
+              Diagnostics* diagnostics) override {
+    std::shared_ptr<const ApiHandle> api = api_->Api(diagnostics);
+    if (api == nullptr) return;
+    std::string domain = config.GetAttr("domain").AsString();
+    // Read again: the token of the plan's read may no longer be valid.
+    std::optional<gandi::Migration> migration =
+        ReadMigration(*api->gandi, domain, diagnostics);
+    if (!migration.has_value()) return;
+    if (!CheckAvailable(domain, *migration, diagnostics)) return;
+
+    progress(absl::StrCat("Launching the packmail migration of ", domain, " (",
+                          Summary(*migration), ")."));
+    log::Info("launching a packmail migration", {{"domain", domain}});
+    absl::StatusOr<gandi::Acknowledgement> ack =
+        api->gandi->LaunchMigration(domain, migration->token);
+    if (!ack.ok()) {
+      ReportLaunchFailure(*api, domain, migration->token, ack.status(),
+                          progress, diagnostics);
+      return;
+    }
+
+    progress(absl::StrCat("Gandi accepted the migration of ", domain, ": ",
+                          ack->message));
+    ReportMigrated(*api, domain, progress, diagnostics);
+  }
+
+ private:
+  const ApiSource* const api_;
+  const tfplugin::Schema schema_;
+};
+
+}  // namespace
+
+std::shared_ptr<tfplugin::Action> NewMigrationLaunchAction(
+    const ApiSource* api) {
+  return std::make_shared<MigrationLaunchAction>(api);
+}
+
+}  // namespace gandimail::actions
