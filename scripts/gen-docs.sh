@@ -4,7 +4,8 @@
 #
 #   scripts/gen-docs.sh [BIN_DIR [OUT_DIR]]
 #
-# BIN_DIR holds terraform-provider-gandimail and gandimail-docs (default:
+# BIN_DIR holds terraform-provider-gandimail, gandimail-docs and
+# gandimail-schema-extras (default:
 # build/default/bin); OUT_DIR defaults to docs/.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -35,5 +36,8 @@ HCL
   CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1 \
   terraform providers schema -json >"$work/schema.json")
 
-rm -rf "$out/resources" "$out/data-sources" "$out/ephemeral-resources"
-"$bin/gandimail-docs" "$work/schema.json" "$repo" "$out"
+"$bin/gandimail-schema-extras" >"$work/extras.json"
+
+rm -rf "$out/resources" "$out/data-sources" "$out/ephemeral-resources" \
+  "$out/list-resources" "$out/actions"
+"$bin/gandimail-docs" "$work/schema.json" "$repo" "$out" "$work/extras.json"

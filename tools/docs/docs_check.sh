@@ -7,7 +7,8 @@ bin=$2
 fresh=$(mktemp -d "${TMPDIR:-/tmp}/gandimail-docs-check.XXXXXX")
 trap 'rm -rf "$fresh"' EXIT
 "$repo/scripts/gen-docs.sh" "$bin" "$fresh"
-for d in index.md resources data-sources ephemeral-resources; do
+for d in index.md resources data-sources ephemeral-resources list-resources \
+  actions; do
   if [ -e "$fresh/$d" ] || [ -e "$repo/docs/$d" ]; then
     diff -ru "$repo/docs/$d" "$fresh/$d"
   fi

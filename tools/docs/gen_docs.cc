@@ -1,12 +1,14 @@
 // gandimail-docs: renders the Terraform Registry docs (docs/index.md,
-// docs/resources/*.md, docs/data-sources/*.md) from the output of
-// `terraform providers schema -json`, the examples and short hand-written
-// notes.
+// docs/resources/*.md, docs/data-sources/*.md and the other kinds) from the
+// output of `terraform providers schema -json`, the examples and short
+// hand-written notes.
 //
-//   gandimail-docs SCHEMA_JSON REPO_ROOT OUT_DIR
+//   gandimail-docs SCHEMA_JSON REPO_ROOT OUT_DIR [EXTRAS_JSON]
 //
-// SCHEMA_JSON is the file `terraform providers schema -json` wrote; the
-// examples are read from REPO_ROOT/examples and the notes from
+// SCHEMA_JSON is the file `terraform providers schema -json` wrote;
+// EXTRAS_JSON, from gandimail-schema-extras, adds the list resource and
+// action schemas that Terraform before 1.14 does not show. The examples are
+// read from REPO_ROOT/examples and the notes from
 // REPO_ROOT/docs-templates/<kind>/<name>.md when present.
 
 #include <cstdio>
@@ -221,8 +223,9 @@ std::string RenderIndex(const json& provider, const fs::path& root) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 4) {
-    std::fprintf(stderr, "usage: %s SCHEMA_JSON REPO_ROOT OUT_DIR\n", argv[0]);
+  if (argc != 4 && argc != 5) {
+    std::fprintf(stderr, "usage: %s SCHEMA_JSON REPO_ROOT OUT_DIR [EXTRAS]\n",
+                 argv[0]);
     return 2;
   }
   json all = json::parse(ReadText(argv[1]), nullptr, false);
@@ -230,7 +233,15 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s: no schema for %s\n", argv[1], kAddress);
     return 1;
   }
-  const json& schema = all["provider_schemas"][kAddress];
+  json schema = all["provider_schemas"][kAddress];
+  if (argc == 5) {
+    json extras = json::parse(ReadText(argv[4]), nullptr, false);
+    if (extras.is_discarded()) {
+      std::fprintf(stderr, "%s: not JSON\n", argv[4]);
+      return 1;
+    }
+    schema.update(extras);
+  }
   fs::path root = argv[2], out_dir = argv[3];
 
   WriteText(out_dir / "index.md", RenderIndex(schema["provider"], root));
@@ -241,5 +252,10 @@ int main(int argc, char** argv) {
   RenderKind(schema.value("ephemeral_resource_schemas", json::object()),
              "Ephemeral Resource", "ephemeral-resources", "ephemeral-resources",
              "ephemeral-resource.tf", root, out_dir);
+  RenderKind(schema.value("list_resource_schemas", json::object()),
+             "List Resource", "list-resources", "list-resources",
+             "list-resource.tfquery.hcl", root, out_dir);
+  RenderKind(schema.value("action_schemas", json::object()), "Action",
+             "actions", "actions", "action.tf", root, out_dir);
   return 0;
 }
