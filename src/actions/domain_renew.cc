@@ -218,7 +218,8 @@ class DomainRenewAction final : public tfplugin::Action {
     if (before->empty()) return WarnNothingToRenew(domain, diagnostics);
 
     progress(absl::StrCat("Renewing ", Describe(domain, *before),
-                          ", each charged to the prepaid account."));
+                          before->size() == 1 ? ", charged" : ", each charged",
+                          " to the prepaid account."));
     log::Info("renewing every mailbox of a domain",
               {{"domain", domain}, {"mailboxes", before->size()}});
     absl::StatusOr<gandi::Acknowledgement> ack =

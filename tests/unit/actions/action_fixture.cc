@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 
 #include "absl/strings/str_cat.h"
@@ -196,6 +198,16 @@ InvokeResult Summarize(
       }
     } else {
       ADD_FAILURE() << "an event that is neither progress nor completed";
+    }
+  }
+  // For reading the texts a user would see: GANDIMAIL_TEST_VERBOSE=1.
+  if (std::getenv("GANDIMAIL_TEST_VERBOSE") != nullptr) {
+    for (const auto& line : result.progress) {
+      std::fprintf(stderr, "  progress: %s\n", line.c_str());
+    }
+    for (const auto& d : result.diagnostics) {
+      std::fprintf(stderr, "  %s: %s\n    %s\n", d.summary().c_str(),
+                   PathOf(d).c_str(), d.detail().c_str());
     }
   }
   return result;
