@@ -4,6 +4,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/time/clock.h"
+#include "src/gandi/errors.h"
+#include "src/gandi/wait.h"
 
 namespace gandimail::resources {
 
@@ -121,6 +124,135 @@ bool SameInstant(const std::string& a, const std::string& b) {
 void AddApiError(tfplugin::Diagnostics* diagnostics, std::string summary,
                  std::string detail, const absl::Status& status) {
   diagnostics->AddStatusError(std::move(summary), std::move(detail), status);
+}
+
+bool CreateOutcomeUnknown(const absl::Status& status) {
+  if (status.ok()) return false;
+  if (gandi::IsOutcomeUnknown(status)) return true;
+  std::optional<gandi::ApiError> error = gandi::ApiErrorOf(status);
+  if (error.has_value()) return error->http_status >= 500;
+  // No API body to read: a 5xx with an HTML or empty body (a proxy's 502)
+  // has one of these codes. So has a request that was never sent, which
+  // the look-up then finds absent: only a re-send follows, as it should.
+  switch (status.code()) {
+    case absl::StatusCode::kInternal:
+    case absl::StatusCode::kUnavailable:
+    case absl::StatusCode::kUnknown:
+      return true;
+    default:
+      return false;
+  }
+}
+
+namespace {
+
+log::Fields WithField(log::Fields fields, const char* name,
+                      nlohmann::json value) {
+  fields.emplace_back(name, std::move(value));
+  return fields;
+}
+
+enum class Seen { kFound, kAbsent, kLookupFailed };
+
+// Polls `calls.find` until `until` after a POST went unanswered. Found:
+// `outcome` becomes kAdopted. A look-up that fails replaces its status.
+Seen LookFor(const CreateCalls& calls, absl::Time until,
+             CreateOutcome* outcome) {
+  absl::Status found = gandi::WaitUntil(calls.find, until, calls.first_poll);
+  if (found.ok()) {
+    log::Debug("create: the object shows; adopting it",
+               WithField(calls.fields, "posts", outcome->posts));
+    outcome->how = CreateOutcome::How::kAdopted;
+    outcome->status = absl::OkStatus();
+    return Seen::kFound;
+  }
+  outcome->how = CreateOutcome::How::kUnknown;
+  if (absl::IsDeadlineExceeded(found)) return Seen::kAbsent;
+  log::Debug("create: looking for the object failed",
+             WithField(calls.fields, "error", std::string(found.message())));
+  outcome->status = found;
+  return Seen::kLookupFailed;
+}
+
+// Sends the POST and files its answer in `outcome`; true when it needs a
+// look-up (no answer, or a 5xx).
+bool Post(const CreateCalls& calls, CreateOutcome* outcome) {
+  ++outcome->posts;
+  absl::StatusOr<gandi::Acknowledgement> ack = calls.post();
+  if (ack.ok()) {
+    outcome->how = CreateOutcome::How::kAnswered;
+    outcome->status = absl::OkStatus();
+    outcome->ack = *std::move(ack);
+    return false;
+  }
+  outcome->status = ack.status();
+  bool unknown = CreateOutcomeUnknown(ack.status());
+  outcome->how =
+      unknown ? CreateOutcome::How::kUnknown : CreateOutcome::How::kRefused;
+  log::Debug(unknown ? "create: no clear answer; looking for the object"
+                     : "create: refused",
+             WithField(WithField(calls.fields, "posts", outcome->posts),
+                       "error", std::string(ack.status().message())));
+  return unknown;
+}
+
+}  // namespace
+
+CreateOutcome SendCreate(const CreateCalls& calls, absl::Time deadline) {
+  CreateOutcome outcome;
+  if (!Post(calls, &outcome)) return outcome;
+
+  absl::Duration window =
+      std::min(calls.lookup_limit, (deadline - absl::Now()) / 2);
+  // Without a look-up there is no knowing what the POST did: no re-send.
+  if (LookFor(calls, absl::Now() + window, &outcome) != Seen::kAbsent) {
+    return outcome;
+  }
+
+  log::Debug("create: the object does not show; sending the POST again",
+             calls.fields);
+  bool unknown = Post(calls, &outcome);
+  // A 409 now means that the first POST made the object after all, later
+  // than the look-up waited (or that another made it: then it is refused).
+  bool conflict = absl::IsAlreadyExists(outcome.status);
+  if (!unknown && !conflict) return outcome;
+
+  absl::Status last = outcome.status;
+  Seen seen = LookFor(calls, deadline, &outcome);
+  if (seen == Seen::kFound) return outcome;
+  if (conflict) {
+    outcome.how = CreateOutcome::How::kRefused;
+    outcome.status = last;
+  } else if (seen == Seen::kAbsent) {
+    outcome.status = last;
+  }
+  return outcome;
+}
+
+void AddCreateOutcomeUnknown(tfplugin::Diagnostics* diagnostics,
+                             const std::string& summary,
+                             const std::string& object,
+                             const std::string& import_id,
+                             const CreateOutcome& outcome) {
+  std::string sent =
+      outcome.posts > 1
+          ? "The create request was sent twice, the second time after "
+            "checking that the first had made nothing, and neither got a "
+            "clear answer"
+          : "The create request got no clear answer, and looking for the "
+            "result failed, so it was not sent again";
+  AddApiError(
+      diagnostics, summary,
+      absl::StrCat(
+          sent, ". ", object,
+          " did not show before the create timeout, so it may or may not "
+          "exist, and Terraform does not record it. Run `terraform plan`: "
+          "if it exists, bring it under Terraform with `terraform import` "
+          "(ID ",
+          import_id,
+          ") or an import block instead of applying again; if it does "
+          "not, apply again."),
+      outcome.status);
 }
 
 }  // namespace gandimail::resources
