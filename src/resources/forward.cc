@@ -28,7 +28,8 @@ constexpr absl::Duration kDefaultTimeout = absl::Minutes(5);
 // that a long-lived (debug-mode) provider does not serve stale lists.
 constexpr absl::Duration kListingTtl = absl::Seconds(5);
 constexpr absl::Duration kFirstPoll = absl::Milliseconds(250);
-// How long a POST whose answer was lost is looked for before giving up.
+// How long a POST whose answer was lost is looked for before it is sent
+// again (at most half the create timeout left).
 constexpr absl::Duration kLostAnswerWait = absl::Seconds(30);
 
 bool IsLocalPartChar(char c) {
@@ -374,11 +375,12 @@ class ForwardResource final : public tfplugin::Resource {
 
  private:
   // Sends the POST; an answer lost on the way is settled by looking for
-  // the forward before reporting failure, never by posting again.
-  absl::Status Post(gandi::Client& client, const std::string& domain,
-                    const gandi::ForwardCreate& forward, absl::Time deadline);
+  // the forward, and only once it is known absent is the POST sent again
+  // (once; see SendCreate).
+  CreateOutcome Post(gandi::Client& client, const std::string& domain,
+                     const gandi::ForwardCreate& forward, absl::Time deadline);
   void ReportCreateError(Diagnostics* diagnostics, const std::string& address,
-                         const absl::Status& status);
+                         const CreateOutcome& outcome);
   // The forward from the shared walk, confirmed by a filtered query when
   // the walk lacks it; nullopt when it is gone.
   absl::StatusOr<std::optional<gandi::Forward>> Lookup(
@@ -404,27 +406,36 @@ void ForwardResource::ModifyPlan(const tfplugin::PlanRequest& request,
                   : Value::Unknown(Type::String()));
 }
 
-absl::Status ForwardResource::Post(gandi::Client& client,
-                                   const std::string& domain,
-                                   const gandi::ForwardCreate& forward,
-                                   absl::Time deadline) {
-  absl::StatusOr<gandi::Acknowledgement> ack =
-      client.CreateForward(domain, forward);
-  if (ack.ok() || !gandi::IsOutcomeUnknown(ack.status())) {
-    return ack.status();
-  }
-
-  log::Warn("forward create answer lost; looking for the forward",
-            {{"domain", domain}, {"source", forward.source}});
-  absl::Status found = WaitForForward(
-      client, domain, forward.source, AsSet(forward.destinations),
-      std::min(deadline, absl::Now() + kLostAnswerWait));
-  return found.ok() ? found : ack.status();
+CreateOutcome ForwardResource::Post(gandi::Client& client,
+                                    const std::string& domain,
+                                    const gandi::ForwardCreate& forward,
+                                    absl::Time deadline) {
+  std::set<std::string> want = AsSet(forward.destinations);
+  CreateCalls calls;
+  calls.fields = {{"domain", domain}, {"source", forward.source}};
+  calls.post = [&] { return client.CreateForward(domain, forward); };
+  // Only a forward with the destinations sent is this create's: another
+  // one of the same source is someone else's, and the re-send says so.
+  calls.find = [&]() -> absl::StatusOr<bool> {
+    GM_ASSIGN_OR_RETURN(std::optional<gandi::Forward> found,
+                        FindForward(client, domain, forward.source));
+    return found.has_value() && AsSet(found->destinations) == want;
+  };
+  calls.first_poll = kFirstPoll;
+  calls.lookup_limit = kLostAnswerWait;
+  return SendCreate(calls, deadline);
 }
 
 void ForwardResource::ReportCreateError(Diagnostics* diagnostics,
                                         const std::string& address,
-                                        const absl::Status& status) {
+                                        const CreateOutcome& outcome) {
+  const absl::Status& status = outcome.status;
+  if (outcome.how == CreateOutcome::How::kUnknown) {
+    AddCreateOutcomeUnknown(diagnostics, "Forward Creation Outcome Unknown",
+                            absl::StrCat("The forward ", address), address,
+                            outcome);
+    return;
+  }
   if (absl::IsAlreadyExists(status)) {
     AddApiError(diagnostics, "Forward Already Exists",
                 absl::StrCat("The forward ", address,
@@ -453,9 +464,9 @@ void ForwardResource::Create(const tfplugin::ApplyRequest& request,
   absl::Time deadline =
       absl::Now() + TimeoutFor(request.config, "create", kDefaultTimeout);
 
-  absl::Status posted = Post(*api->gandi, domain, forward, deadline);
+  CreateOutcome posted = Post(*api->gandi, domain, forward, deadline);
   cache_.Invalidate(domain);
-  if (!posted.ok()) {
+  if (!posted.made()) {
     ReportCreateError(&response->diagnostics, address, posted);
     return;
   }

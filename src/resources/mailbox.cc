@@ -22,6 +22,9 @@ using tfplugin::Diagnostics;
 
 constexpr absl::Duration kDefaultTimeout = absl::Minutes(10);
 constexpr absl::Duration kFirstPoll = absl::Milliseconds(200);
+// How long a create whose answer was lost is looked for before it is sent
+// again (at most half the create timeout left).
+constexpr absl::Duration kLostAnswerWait = absl::Seconds(30);
 
 std::string Str(const Value& object, const char* name) {
   return object.GetAttr(name).AsString();
@@ -127,12 +130,21 @@ class MailboxResource final : public tfplugin::Resource {
   }
 
  private:
+  // Sends the create POST; an answer lost on the way is settled by looking
+  // the login up, and only once it is known absent is the POST sent again
+  // (once; see SendCreate). `found_id` gets the id a look-up found.
+  CreateOutcome Post(gandi::Client* client, const std::string& domain,
+                     const gandi::MailboxCreate& create, absl::Time deadline,
+                     std::string* found_id);
+  void ReportCreateError(const Value& planned, const CreateOutcome& outcome,
+                         tfplugin::ApplyResponse* response);
   // The new mailbox's id: from the answer's Location, else looked up by
   // login (polling until `deadline`, since the create may not show yet).
-  absl::StatusOr<std::string> CreatedId(
-      gandi::Client* client, const std::string& domain,
-      const std::string& login,
-      const absl::StatusOr<gandi::Acknowledgement>& ack, absl::Time deadline);
+  absl::StatusOr<std::string> CreatedId(gandi::Client* client,
+                                        const std::string& domain,
+                                        const std::string& login,
+                                        const gandi::Acknowledgement& ack,
+                                        absl::Time deadline);
   absl::StatusOr<std::string> FindIdByLogin(gandi::Client* client,
                                             const std::string& domain,
                                             const std::string& login);
@@ -244,8 +256,8 @@ absl::StatusOr<std::string> MailboxResource::FindIdByLogin(
 
 absl::StatusOr<std::string> MailboxResource::CreatedId(
     gandi::Client* client, const std::string& domain, const std::string& login,
-    const absl::StatusOr<gandi::Acknowledgement>& ack, absl::Time deadline) {
-  if (ack.ok() && ack->id.has_value() && IsUuid(*ack->id)) return *ack->id;
+    const gandi::Acknowledgement& ack, absl::Time deadline) {
+  if (ack.id.has_value() && IsUuid(*ack.id)) return *ack.id;
   std::string id;
   absl::Status waited = gandi::WaitUntil(
       [&]() -> absl::StatusOr<bool> {
@@ -261,6 +273,28 @@ absl::StatusOr<std::string> MailboxResource::CreatedId(
   return id;
 }
 
+CreateOutcome MailboxResource::Post(gandi::Client* client,
+                                    const std::string& domain,
+                                    const gandi::MailboxCreate& create,
+                                    absl::Time deadline,
+                                    std::string* found_id) {
+  CreateCalls calls;
+  // The login only: the create holds the password.
+  calls.fields = {{"domain", domain}, {"login", create.login}};
+  calls.post = [&] { return client->CreateMailbox(domain, create); };
+  calls.find = [&]() -> absl::StatusOr<bool> {
+    absl::StatusOr<std::string> found =
+        FindIdByLogin(client, domain, create.login);
+    if (absl::IsNotFound(found.status())) return false;
+    if (!found.ok()) return found.status();
+    *found_id = *found;
+    return true;
+  };
+  calls.first_poll = kFirstPoll;
+  calls.lookup_limit = kLostAnswerWait;
+  return SendCreate(calls, deadline);
+}
+
 void MailboxResource::Create(const tfplugin::ApplyRequest& request,
                              tfplugin::ApplyResponse* response) {
   std::shared_ptr<const ApiHandle> api = api_->Api(&response->diagnostics);
@@ -272,20 +306,17 @@ void MailboxResource::Create(const tfplugin::ApplyRequest& request,
       absl::Now() + TimeoutFor(planned, "create", kDefaultTimeout);
 
   gandi::MailboxCreate create = MailboxCreateFromConfig(request.config);
-  absl::StatusOr<gandi::Acknowledgement> ack =
-      client->CreateMailbox(domain, create);
+  std::string found_id;
+  CreateOutcome posted = Post(client, domain, create, deadline, &found_id);
   summaries_.Invalidate(domain);
-  if (!ack.ok() && !gandi::IsOutcomeUnknown(ack.status())) {
-    AddApiError(&response->diagnostics, "Unable to Create Mailbox",
-                absl::StrCat("Creating the mailbox ", AddressOf(planned),
-                             " failed. Nothing was created."),
-                ack.status());
-    return;
-  }
+  if (!posted.made()) return ReportCreateError(planned, posted, response);
 
-  // An answer lost on the way may hide a create that happened: look for it.
-  absl::StatusOr<std::string> id =
-      CreatedId(client, domain, create.login, ack, deadline);
+  // An adopted mailbox was found by login; an answered create names its
+  // id in the Location, else it is looked up by login too.
+  absl::StatusOr<std::string> id = found_id;
+  if (posted.how == CreateOutcome::How::kAnswered) {
+    id = CreatedId(client, domain, create.login, *posted.ack, deadline);
+  }
   if (!id.ok()) {
     AddApiError(
         &response->diagnostics, "Unable to Create Mailbox",
@@ -293,7 +324,7 @@ void MailboxResource::Create(const tfplugin::ApplyRequest& request,
                      " but its id could not be found. Check the "
                      "domain's mailboxes, then import the mailbox "
                      "if it exists."),
-        ack.ok() ? id.status() : ack.status());
+        id.status());
     return;
   }
   log::Debug("mailbox created", {{"id", *id}, {"domain", domain}});
@@ -301,6 +332,29 @@ void MailboxResource::Create(const tfplugin::ApplyRequest& request,
   MailboxWriter writer(client, domain, *id);
   Value state = planned.WithAttr("id", Value::String(*id));
   FinishCreate(client, request, &writer, state, deadline, response);
+}
+
+void MailboxResource::ReportCreateError(const Value& planned,
+                                        const CreateOutcome& outcome,
+                                        tfplugin::ApplyResponse* response) {
+  const std::string address = AddressOf(planned);
+  if (outcome.how == CreateOutcome::How::kUnknown) {
+    return AddCreateOutcomeUnknown(
+        &response->diagnostics, "Mailbox Creation Outcome Unknown",
+        absl::StrCat("The mailbox ", address), address, outcome);
+  }
+  std::string detail =
+      outcome.posts > 1
+          ? absl::StrCat("Sending the creation of ", address,
+                         " again, after the first request got no clear "
+                         "answer, failed. The first may still have made "
+                         "it: run `terraform plan`, and if it exists, "
+                         "import it (ID ",
+                         address, ").")
+          : absl::StrCat("Creating the mailbox ", address,
+                         " failed. Nothing was created.");
+  AddApiError(&response->diagnostics, "Unable to Create Mailbox",
+              std::move(detail), outcome.status);
 }
 
 void MailboxResource::FinishCreate(gandi::Client* client,
