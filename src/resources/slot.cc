@@ -316,6 +316,7 @@ class SlotResource final : public tfplugin::Resource {
             tfplugin::ReadResponse* response) override;
   void Import(const std::string& id,
               tfplugin::ImportResponse* response) override;
+  Value GenerateConfig(const Value& state, Diagnostics* diagnostics) override;
 
  private:
   // The mutex that serialises purchases on `domain`, so that the slot
@@ -482,7 +483,14 @@ void SlotResource::Create(const ApplyRequest& request,
     return;
   }
   purchase.ids_before = SlotIds(*before);
+  // The wait for this purchase starts now, not while it queued behind
+  // another purchase of the domain (which may have spent its own create
+  // timeout looking for a slot whose answer was lost): a lost answer to
+  // this one still gets its whole timeout to show.
   purchase.started_at = absl::Now();
+  purchase.deadline =
+      purchase.started_at +
+      TimeoutFor(request.planned_state, "create", kDefaultTimeout);
 
   std::optional<int64_t> id =
       Buy(*api->gandi, purchase, &response->diagnostics);
@@ -646,6 +654,24 @@ std::vector<int64_t> NewSlotIds(const std::vector<int64_t>& before_ids,
   }
   std::sort(ids.begin(), ids.end());
   return ids;
+}
+
+// `duration` is required but never reported by the API, so an imported
+// slot has none: the generated configuration names the common 12 months,
+// which only matters if the slot is ever bought again, and says so.
+Value SlotResource::GenerateConfig(const Value& state,
+                                   Diagnostics* diagnostics) {
+  Value config = tfplugin::Resource::GenerateConfig(state, diagnostics);
+  if (config.IsNull() || !config.GetAttr("duration").IsNull()) return config;
+  diagnostics->AddWarning(
+      "Slot Duration Assumed",
+      absl::StrCat("The Gandi API does not report how long slot ",
+                   state.GetAttr("id").AsString(),
+                   " was bought for, so the generated configuration says "
+                   "duration = 12. Importing records it without buying "
+                   "anything; set the months you bought if they differ."),
+      cty::Path().Attr("duration"));
+  return config.WithAttr("duration", Value::Int(12));
 }
 
 std::shared_ptr<tfplugin::Resource> NewSlotResource(const ApiSource* api) {
