@@ -192,6 +192,10 @@ std::vector<std::string> ErrorLines(const std::string& output) {
   size_t at = 0;
   while ((at = output.find("Error: ", at)) != std::string::npos) {
     size_t end = output.find('\n', at);
+    if (at > 0 && output[at - 1] != '\n') {  // Inside a wrapped detail.
+      at = end;
+      continue;
+    }
     errors.push_back(output.substr(at, end - at));
     at = end;
   }
@@ -298,6 +302,290 @@ TEST(FaultsTest, WriteThatTookEffectWithoutAnswerIsTrackedOnce) {
 
   RunResult plan = w.tf.PlanDetailed();
   EXPECT_EQ(plan.exit_code, 0) << Output(plan);
+}
+
+constexpr char kPostForward[] = "POST /v5/email/forwards/{domain}";
+constexpr char kPostMailbox[] = "POST /v5/email/mailboxes/{domain}";
+constexpr char kPostSlot[] = "POST /v5/email/slots/{domain}";
+constexpr char kPatchMailbox[] =
+    "PATCH /v5/email/mailboxes/{domain}/{mailbox_id}";
+
+// How many requests the sandbox received on `route`.
+int64_t RequestCount(Sandbox& sandbox, const std::string& route) {
+  json routes = sandbox.Requests()["routes"];
+  return routes.contains(route) ? routes[route].get<int64_t>() : 0;
+}
+
+// A fault rule hitting the first `count` requests to `route`: a 500
+// answer (`kind` "status") or any other kind.
+json FirstRequests(const std::string& route, const std::string& kind,
+                   int count) {
+  json rule = {{"route", route}, {"kind", kind}, {"count", count}};
+  if (kind == "status") rule["status"] = 500;
+  return rule;
+}
+
+void SetRules(Sandbox& sandbox, json rules) {
+  ASSERT_EQ(
+      sandbox.SetFaults({{"seed", 1}, {"rules", std::move(rules)}}).status,
+      200);
+}
+
+// A mailbox whose create needs its follow-up PATCH (the responder).
+std::string MailboxWithResponderHcl(const std::string& login) {
+  return absl::StrCat(
+      "resource \"gandimail_mailbox\" \"", login, "\" {\n",
+      "  domain       = \"", kDomain, "\"\n", "  login        = \"", login,
+      "\"\n", "  mailbox_type = \"standard_2023\"\n", "  password     = \"",
+      kPassword, "\"\n",
+      "  responder    = { enabled = true, message = \"Away\" }\n",
+      "  timeouts     = { create = \"10s\" }\n}\n");
+}
+
+// The plan's Dry-Run of a mailbox create uses the create's route, once at
+// plan and once when terraform plans again at apply, and is retried as it
+// is (nothing is carried out). A rule refusing those two with 400 (the
+// plan goes on with a warning) comes first, so that `rule` hits the
+// create itself.
+constexpr int kMailboxDryRuns = 2;
+json MailboxCreateRules(std::vector<json> rules) {
+  json all = json::array();
+  all.push_back({{"route", kPostMailbox},
+                 {"kind", "status"},
+                 {"status", 400},
+                 {"count", kMailboxDryRuns}});
+  for (json& rule : rules) all.push_back(std::move(rule));
+  return all;
+}
+
+// The create POSTs on the mailbox route: all of them but the Dry-Runs.
+int64_t MailboxCreatePosts(Sandbox& sandbox, int applies = 1) {
+  return RequestCount(sandbox, kPostMailbox) - applies * kMailboxDryRuns;
+}
+
+// `text` with every run of white space (terraform wraps details) as one
+// space.
+std::string Flat(const std::string& text) {
+  std::string flat;
+  for (char c : text) {
+    bool space = c == ' ' || c == '\n' || c == '\t';
+    if (space && !flat.empty() && flat.back() == ' ') continue;
+    flat.push_back(space ? ' ' : c);
+  }
+  return flat;
+}
+
+json SandboxMailboxes(Sandbox& sandbox) {
+  return sandbox.State()["domains"][kDomain]["mailboxes"];
+}
+
+// A forward create answered 500 made nothing: the provider finds no
+// forward, sends the POST once more, and the one apply succeeds.
+TEST(FaultsTest, ForwardCreateAnswered500IsSentAgainOnceInTheSameApply) {
+  World w;
+  ASSERT_EQ(w.sandbox.startup_error(), "");
+  SetRules(w.sandbox, {FirstRequests(kPostForward, "status", 1)});
+  w.tf.WriteConfig(Config(1, 0));
+
+  RunResult applied = w.tf.Run({"apply", "-auto-approve", "-no-color"});
+  EXPECT_EQ(applied.exit_code, 0) << Output(applied);
+  EXPECT_EQ(FaultHits(w.sandbox), (std::vector<int64_t>{1}));
+  EXPECT_EQ(RequestCount(w.sandbox, kPostForward), 2);
+  EXPECT_EQ(SandboxObjects(w.sandbox).forwards,
+            (std::multiset<std::string>{"fwd-0 -> dest-0@example.org"}));
+  ExpectStateMatchesSandbox(w, "after the apply");
+  RunResult plan = w.tf.PlanDetailed();
+  EXPECT_EQ(plan.exit_code, 0) << Output(plan);
+}
+
+// The forward POST took effect and its answer was lost: the look-up finds
+// it and the provider adopts it, with no second POST.
+TEST(FaultsTest, ForwardMadeWithoutAnswerIsAdoptedWithOnePost) {
+  World w;
+  ASSERT_EQ(w.sandbox.startup_error(), "");
+  SetRules(w.sandbox, {FirstRequests(kPostForward, "after_effect", 1)});
+  w.tf.WriteConfig(Config(1, 0));
+
+  RunResult applied = w.tf.Run({"apply", "-auto-approve", "-no-color"});
+  EXPECT_EQ(applied.exit_code, 0) << Output(applied);
+  EXPECT_EQ(FaultHits(w.sandbox), (std::vector<int64_t>{1}));
+  EXPECT_EQ(RequestCount(w.sandbox, kPostForward), 1);
+  EXPECT_EQ(SandboxObjects(w.sandbox).forwards,
+            (std::multiset<std::string>{"fwd-0 -> dest-0@example.org"}));
+  ExpectStateMatchesSandbox(w, "after the apply");
+}
+
+// The lost create shows only 2 s later: the look-up waits for it rather
+// than re-sending at once.
+TEST(FaultsTest, ForwardMadeWithoutAnswerShowingLateIsAdoptedWithOnePost) {
+  World w({"--visibility-delay-ms", "2000"});
+  ASSERT_EQ(w.sandbox.startup_error(), "");
+  SetRules(w.sandbox, {FirstRequests(kPostForward, "after_effect", 1)});
+  w.tf.WriteConfig(Config(1, 0));
+
+  RunResult applied = w.tf.Run({"apply", "-auto-approve", "-no-color"});
+  EXPECT_EQ(applied.exit_code, 0) << Output(applied);
+  EXPECT_EQ(RequestCount(w.sandbox, kPostForward), 1);
+  EXPECT_EQ(SandboxObjects(w.sandbox).forwards.size(), 1u);
+  ExpectStateMatchesSandbox(w, "after the apply");
+  RunResult plan = w.tf.PlanDetailed();
+  EXPECT_EQ(plan.exit_code, 0) << Output(plan);
+}
+
+// The lost create shows only after the look-up gave up (6 s, against half
+// of a 10 s timeout): the re-sent POST is refused with 409, which tells
+// that the first made it; the provider then waits for it and adopts it.
+TEST(FaultsTest, ForwardShowingAfterTheLookUpIsAdoptedOnTheResendsConflict) {
+  World w({"--visibility-delay-ms", "6000"});
+  ASSERT_EQ(w.sandbox.startup_error(), "");
+  SetRules(w.sandbox, {FirstRequests(kPostForward, "after_effect", 1)});
+  w.tf.WriteConfig(Config(1, 0));
+
+  RunResult applied = w.tf.Run({"apply", "-auto-approve", "-no-color"});
+  EXPECT_EQ(applied.exit_code, 0) << Output(applied);
+  EXPECT_EQ(RequestCount(w.sandbox, kPostForward), 2);
+  EXPECT_EQ(SandboxObjects(w.sandbox).forwards,
+            (std::multiset<std::string>{"fwd-0 -> dest-0@example.org"}));
+  ExpectStateMatchesSandbox(w, "after the apply");
+}
+
+// A mailbox create answered 500 is sent again once, and the create still
+// ends with its follow-up PATCH (the responder).
+TEST(FaultsTest, MailboxCreateAnswered500IsSentAgainOnceAndFinished) {
+  World w({}, {{"standard_2023", 1}});
+  ASSERT_EQ(w.sandbox.startup_error(), "");
+  SetRules(w.sandbox,
+           MailboxCreateRules({FirstRequests(kPostMailbox, "status", 1)}));
+  w.tf.WriteConfig(
+      absl::StrCat(kProviderBlock, MailboxWithResponderHcl("alice")));
+
+  RunResult applied = w.tf.Run({"apply", "-auto-approve", "-no-color"});
+  EXPECT_EQ(applied.exit_code, 0) << Output(applied);
+  EXPECT_EQ(FaultHits(w.sandbox), (std::vector<int64_t>{kMailboxDryRuns, 1}));
+  EXPECT_EQ(MailboxCreatePosts(w.sandbox), 2);
+  EXPECT_EQ(RequestCount(w.sandbox, kPatchMailbox), 1);
+  json mailboxes = SandboxMailboxes(w.sandbox);
+  ASSERT_EQ(mailboxes.size(), 1u);
+  EXPECT_EQ(mailboxes[0]["login"], "alice");
+  EXPECT_EQ(mailboxes[0]["responder"]["enabled"], true);
+  EXPECT_EQ(mailboxes[0]["responder"]["message"], "Away");
+  ExpectStateMatchesSandbox(w, "after the apply");
+  RunResult plan = w.tf.PlanDetailed();
+  EXPECT_EQ(plan.exit_code, 0) << Output(plan);
+}
+
+// The mailbox POST took effect and its answer was lost: the mailbox is
+// found by login, adopted with one POST, and gets its responder PATCH.
+TEST(FaultsTest, MailboxMadeWithoutAnswerIsAdoptedWithOnePostAndFinished) {
+  World w({}, {{"standard_2023", 1}});
+  ASSERT_EQ(w.sandbox.startup_error(), "");
+  SetRules(w.sandbox, MailboxCreateRules(
+                          {FirstRequests(kPostMailbox, "after_effect", 1)}));
+  w.tf.WriteConfig(
+      absl::StrCat(kProviderBlock, MailboxWithResponderHcl("alice")));
+
+  RunResult applied = w.tf.Run({"apply", "-auto-approve", "-no-color"});
+  EXPECT_EQ(applied.exit_code, 0) << Output(applied);
+  EXPECT_EQ(FaultHits(w.sandbox), (std::vector<int64_t>{kMailboxDryRuns, 1}));
+  EXPECT_EQ(MailboxCreatePosts(w.sandbox), 1);
+  EXPECT_EQ(RequestCount(w.sandbox, kPatchMailbox), 1);
+  json mailboxes = SandboxMailboxes(w.sandbox);
+  ASSERT_EQ(mailboxes.size(), 1u);
+  EXPECT_EQ(mailboxes[0]["responder"]["enabled"], true);
+  ExpectStateMatchesSandbox(w, "after the apply");
+  RunResult plan = w.tf.PlanDetailed();
+  EXPECT_EQ(plan.exit_code, 0) << Output(plan);
+}
+
+// Both the POST and its one re-send are answered 500: the apply fails,
+// saying that the object may or may not exist and how to check, with no
+// third POST and nothing made or recorded.
+TEST(FaultsTest, CreateAnswered500TwiceFailsSayingItMayExistWithNoThirdPost) {
+  World w({}, {{"standard_2023", 1}});
+  ASSERT_EQ(w.sandbox.startup_error(), "");
+  SetRules(w.sandbox,
+           MailboxCreateRules({FirstRequests(kPostMailbox, "status", 2),
+                               FirstRequests(kPostForward, "status", 2)}));
+  w.tf.WriteConfig(absl::StrCat(kProviderBlock, ForwardHcl(0),
+                                MailboxWithResponderHcl("alice")));
+
+  RunResult applied = w.tf.Run({"apply", "-auto-approve", "-no-color"});
+  EXPECT_NE(applied.exit_code, 0) << Output(applied);
+  std::string out = Flat(Output(applied));
+  EXPECT_NE(out.find("Error: Forward Creation Outcome Unknown"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("Error: Mailbox Creation Outcome Unknown"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("may or may not exist"), std::string::npos) << out;
+  EXPECT_NE(out.find("terraform import"), std::string::npos) << out;
+  EXPECT_NE(out.find("(ID fwd-0@example.com)"), std::string::npos) << out;
+  EXPECT_EQ(FaultHits(w.sandbox),
+            (std::vector<int64_t>{kMailboxDryRuns, 2, 2}));
+  EXPECT_EQ(RequestCount(w.sandbox, kPostForward), 2);
+  EXPECT_EQ(MailboxCreatePosts(w.sandbox), 2);
+  EXPECT_TRUE(SandboxObjects(w.sandbox).forwards.empty());
+  EXPECT_TRUE(SandboxMailboxes(w.sandbox).empty());
+  ExpectStateMatchesSandbox(w, "after the failed apply");
+
+  // Nothing was made, so the next apply creates each once.
+  RunResult again = w.tf.Run({"apply", "-auto-approve", "-no-color"});
+  EXPECT_EQ(again.exit_code, 0) << Output(again);
+  EXPECT_EQ(SandboxObjects(w.sandbox).forwards.size(), 1u);
+  EXPECT_EQ(SandboxMailboxes(w.sandbox).size(), 1u);
+  ExpectStateMatchesSandbox(w, "after the second apply");
+}
+
+// A purchase answered 500 is never repeated in the same apply (the API
+// cannot refuse a duplicate purchase, so a slow-to-show one would be
+// bought twice): the apply fails after polling the slot list, having
+// bought nothing; the next apply buys one slot.
+TEST(FaultsTest, SlotPurchaseAnswered500IsNotRepeatedInTheSameApply) {
+  World w;
+  ASSERT_EQ(w.sandbox.startup_error(), "");
+  SetRules(w.sandbox, {FirstRequests(kPostSlot, "status", 1)});
+  w.tf.WriteConfig(Config(0, 1));
+
+  RunResult applied = w.tf.Run({"apply", "-auto-approve", "-no-color"});
+  EXPECT_NE(applied.exit_code, 0) << Output(applied);
+  EXPECT_NE(Output(applied).find("Error: Slot Purchase Outcome Unknown"),
+            std::string::npos)
+      << Output(applied);
+  EXPECT_EQ(RequestCount(w.sandbox, kPostSlot), 1);
+  EXPECT_TRUE(SandboxObjects(w.sandbox).slots.empty());
+  EXPECT_NEAR(Credit(w.sandbox), 100.0, 1e-6);
+  ExpectStateMatchesSandbox(w, "after the failed apply");
+
+  RunResult again = w.tf.Run({"apply", "-auto-approve", "-no-color"});
+  EXPECT_EQ(again.exit_code, 0) << Output(again);
+  EXPECT_EQ(RequestCount(w.sandbox, kPostSlot), 2);
+  EXPECT_EQ(SandboxObjects(w.sandbox).slots.size(), 1u);
+  EXPECT_NEAR(Credit(w.sandbox), 100.0 - 0.35, 1e-6);
+  ExpectStateMatchesSandbox(w, "after the second apply");
+}
+
+// Two purchases in one domain run one after the other. The first is
+// answered 500 and polls the slot list for its whole timeout; the second
+// takes effect but loses its answer, and its slot shows 3 s later. It
+// still gets its own whole timeout to find it, so the slot bought is
+// tracked (not left untracked for the next apply to buy again).
+TEST(FaultsTest, LostPurchaseQueuedBehindAnotherStillFindsItsSlot) {
+  World w({"--visibility-delay-ms", "3000"});
+  ASSERT_EQ(w.sandbox.startup_error(), "");
+  SetRules(w.sandbox, {FirstRequests(kPostSlot, "status", 1),
+                       FirstRequests(kPostSlot, "after_effect", 1)});
+  w.tf.WriteConfig(Config(0, 2));
+
+  RunResult applied = w.tf.Run({"apply", "-auto-approve", "-no-color"});
+  EXPECT_NE(applied.exit_code, 0) << Output(applied);
+  EXPECT_EQ(ErrorLines(Output(applied)),
+            (std::vector<std::string>{"Error: Slot Purchase Outcome Unknown"}))
+      << Output(applied);
+  EXPECT_EQ(FaultHits(w.sandbox), (std::vector<int64_t>{1, 1}));
+  EXPECT_EQ(RequestCount(w.sandbox, kPostSlot), 2);
+  EXPECT_EQ(SandboxObjects(w.sandbox).slots.size(), 1u);
+  ExpectStateMatchesSandbox(w, "after the apply");
 }
 
 // The pid of the terraform process working in `dir`, or 0.
