@@ -11,6 +11,10 @@ packages=(
   libcurl4-openssl-dev nlohmann-json3-dev libabsl-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
   unzip zip curl python3 libcrypt-dev
+  # Static archives for the release binary (bin/release/), which keeps only
+  # glibc dynamic; binutils' readelf and objdump check it.
+  libnghttp2-dev libpsl-dev libidn2-dev libunistring-dev libssh2-1-dev
+  libzstd-dev libbrotli-dev zlib1g-dev libc-ares-dev libre2-dev binutils
 )
 
 missing=()
