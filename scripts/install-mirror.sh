@@ -6,6 +6,9 @@
 #     terraform-provider-gandimail_vVERSION
 #
 #   scripts/install-mirror.sh BIN_DIR MIRROR_DIR [VERSION]
+#
+# The install-mirror target passes bin/release, the static binary that the
+# Registry archive also holds; any BIN_DIR with a provider binary works.
 set -euo pipefail
 bin=$1
 mirror=$2

@@ -6,11 +6,28 @@
 #   terraform-provider-gandimail_VERSION_manifest.json     (protocol 6.0)
 #
 #   scripts/release.sh BIN_DIR OUT_DIR [VERSION]
+#
+# BIN_DIR holds the static release binary (build/<dir>/bin/release, target
+# terraform-provider-gandimail-static): a binary that needs any shared
+# library but glibc's is refused, since it would run on Debian 12 only.
 set -euo pipefail
 bin=$(cd "$1" && pwd)
 out=$2
 version=${3:-0.1.0}
 name=terraform-provider-gandimail
+
+needed=$(readelf -d "$bin/$name" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
+for lib in $needed; do
+  case $lib in
+    libc.so.6 | libm.so.6 | libpthread.so.0 | libdl.so.2 | librt.so.1 | \
+      ld-linux-x86-64.so.2) ;;
+    *)
+      echo "release.sh: $bin/$name needs $lib, not only glibc;" \
+        "pack the static build (bin/release/) instead" >&2
+      exit 1
+      ;;
+  esac
+done
 
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
