@@ -1,6 +1,7 @@
 #include "src/data_sources/forwards.h"
 
 #include "absl/strings/str_cat.h"
+#include "src/listing.h"
 #include "src/resources/common.h"
 #include "src/resources/forward.h"
 
@@ -15,23 +16,6 @@ Type ForwardObjectType() {
   return Type::Object({{"source", Type::String()},
                        {"destinations", Type::Set(Type::String())},
                        {"address", Type::String()}});
-}
-
-tfplugin::Validator NotEmpty() {
-  return [](const Value& v, const cty::Path& path, tfplugin::Diagnostics* d) {
-    if (!v.AsString().empty()) return;
-    d->AddError("Empty Pattern",
-                "An empty pattern matches nothing. Remove the argument to "
-                "list every forward, or use a pattern such as \"*lice\".",
-                path);
-  };
-}
-
-std::optional<std::string> OptionalString(const Value& config,
-                                          const char* name) {
-  const Value& v = config.GetAttr(name);
-  if (v.IsNull()) return std::nullopt;
-  return v.AsString();
 }
 
 Value ForwardObject(const gandi::Forward& f, const std::string& domain) {
@@ -56,17 +40,6 @@ class ForwardsDataSource final : public tfplugin::DataSource {
         Attr("domain", Type::String())
             .Required()
             .Describe("The domain name, such as `example.com`."),
-        Attr("source", Type::String())
-            .Optional()
-            .Validate(NotEmpty())
-            .Describe("Only forwards whose source (local part) matches this "
-                      "pattern; `*` stands for any run of characters, such "
-                      "as `*lice`. Without `*` the match is exact."),
-        Attr("destination", Type::String())
-            .Optional()
-            .Validate(NotEmpty())
-            .Describe("Only forwards with a destination matching this "
-                      "pattern, such as `*@example.org`."),
         Attr("sort_by", Type::String())
             .Optional()
             .Validate(resources::OneOf(
@@ -80,6 +53,10 @@ class ForwardsDataSource final : public tfplugin::DataSource {
                       "part), `destinations` (a set) and `address` "
                       "(`source@domain`)."),
     };
+    std::vector<tfplugin::Attribute> filters =
+        listing::ForwardFilterAttributes();
+    schema_.block.attributes.insert(schema_.block.attributes.begin() + 1,
+                                    filters.begin(), filters.end());
   }
 
   std::string TypeName() const override { return "gandimail_forwards"; }
@@ -89,20 +66,12 @@ class ForwardsDataSource final : public tfplugin::DataSource {
     std::shared_ptr<const ApiHandle> api = api_->Api(diagnostics);
     if (api == nullptr) return Value::Null(schema_.ImpliedType());
     std::string domain = config.GetAttr("domain").AsString();
-    gandi::ForwardListOptions options;
-    options.source = OptionalString(config, "source");
-    options.destination = OptionalString(config, "destination");
-    options.sort_by = OptionalString(config, "sort_by");
+    gandi::ForwardListOptions options = listing::ForwardFilters(config);
+    options.sort_by = listing::OptionalString(config, "sort_by");
 
-    absl::StatusOr<std::vector<gandi::Forward>> forwards =
-        api->gandi->ListForwards(domain, options);
-    if (!forwards.ok()) {
-      diagnostics->AddStatusError(
-          "Unable to List Forwards",
-          absl::StrCat("Listing the forwards of ", domain, " failed."),
-          forwards.status());
-      return Value::Null(schema_.ImpliedType());
-    }
+    std::optional<std::vector<gandi::Forward>> forwards =
+        listing::ListForwards(*api, domain, options, diagnostics);
+    if (!forwards.has_value()) return Value::Null(schema_.ImpliedType());
 
     std::vector<Value> items;
     for (const gandi::Forward& f : *forwards) {

@@ -1,8 +1,7 @@
 #include "src/data_sources/mailboxes.h"
 
-#include "absl/strings/str_cat.h"
 #include "src/data_sources/mailbox_values.h"
-#include "src/resources/common.h"
+#include "src/listing.h"
 
 namespace gandimail::data_sources {
 namespace {
@@ -13,13 +12,6 @@ using tfplugin::Attr;
 using tfplugin::NestedAttr;
 using tfplugin::NestedObject;
 
-std::optional<std::string> OptionalString(const Value& config,
-                                          const char* name) {
-  const Value& v = config.GetAttr(name);
-  if (v.IsNull()) return std::nullopt;
-  return v.AsString();
-}
-
 class MailboxesDataSource final : public tfplugin::DataSource {
  public:
   explicit MailboxesDataSource(const ApiSource* api) : api_(api) {
@@ -29,21 +21,6 @@ class MailboxesDataSource final : public tfplugin::DataSource {
         Attr("domain", Type::String())
             .Required()
             .Describe("The domain, such as `example.com`."),
-        Attr("login", Type::String())
-            .Optional()
-            .Describe("Only the mailbox with exactly this login."),
-        Attr("login_pattern", Type::String())
-            .Optional()
-            .Describe("Only logins matching this `*` pattern, such as "
-                      "`ali*`."),
-        Attr("mailbox_type", Type::String())
-            .Optional()
-            .Validate(resources::OneOf(
-                {"standard", "premium", "standard_2023", "premium_2023"}))
-            .Describe("Only mailboxes of this type."),
-        Attr("antispam", Type::Bool())
-            .Optional()
-            .Describe("Only mailboxes with antispam on (`true`) or off."),
         Attr("id", Type::String()).Computed().Describe("The domain name."),
         NestedAttr("mailboxes", NestedObject::Nesting::kList,
                    MailboxSummaryAttributes())
@@ -51,6 +28,10 @@ class MailboxesDataSource final : public tfplugin::DataSource {
             .Describe("The mailboxes, sorted by login as the API sends "
                       "them."),
     };
+    std::vector<tfplugin::Attribute> filters =
+        listing::MailboxFilterAttributes();
+    schema_.block.attributes.insert(schema_.block.attributes.begin() + 1,
+                                    filters.begin(), filters.end());
   }
 
   std::string TypeName() const override { return "gandimail_mailboxes"; }
@@ -61,22 +42,10 @@ class MailboxesDataSource final : public tfplugin::DataSource {
     if (api == nullptr) return Value::Null(schema_.ImpliedType());
     std::string domain = config.GetAttr("domain").AsString();
 
-    gandi::MailboxListOptions options;
-    options.login = OptionalString(config, "login");
-    options.login_pattern = OptionalString(config, "login_pattern");
-    options.mailbox_type = OptionalString(config, "mailbox_type");
-    if (!config.GetAttr("antispam").IsNull()) {
-      options.antispam = config.GetAttr("antispam").AsBool();
-    }
-    absl::StatusOr<std::vector<gandi::MailboxSummary>> listed =
-        api->gandi->ListMailboxes(domain, options);
-    if (!listed.ok()) {
-      diagnostics->AddStatusError(
-          "Unable to List Mailboxes",
-          absl::StrCat("Listing the mailboxes of ", domain, " failed."),
-          listed.status());
-      return Value::Null(schema_.ImpliedType());
-    }
+    std::optional<std::vector<gandi::MailboxSummary>> listed =
+        listing::ListMailboxes(*api, domain, listing::MailboxFilters(config),
+                               diagnostics);
+    if (!listed.has_value()) return Value::Null(schema_.ImpliedType());
 
     std::vector<Value> mailboxes;
     for (const gandi::MailboxSummary& m : *listed) {

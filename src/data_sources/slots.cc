@@ -1,6 +1,7 @@
 #include "src/data_sources/slots.h"
 
 #include "absl/strings/str_cat.h"
+#include "src/listing.h"
 
 namespace gandimail::data_sources {
 namespace {
@@ -55,15 +56,9 @@ class SlotsDataSource final : public tfplugin::DataSource {
     if (api == nullptr) return Value::Null(schema_.ImpliedType());
     std::string domain = config.GetAttr("domain").AsString();
 
-    absl::StatusOr<std::vector<gandi::Slot>> slots =
-        api->gandi->ListSlots(domain);
-    if (!slots.ok()) {
-      diagnostics->AddStatusError(
-          "Unable to List Slots",
-          absl::StrCat("Listing the mailbox slots of ", domain, " failed."),
-          slots.status());
-      return Value::Null(schema_.ImpliedType());
-    }
+    std::optional<std::vector<gandi::Slot>> slots =
+        listing::ListSlots(*api, domain, diagnostics);
+    if (!slots.has_value()) return Value::Null(schema_.ImpliedType());
     std::vector<Value> items;
     for (const gandi::Slot& slot : *slots) items.push_back(SlotValue(slot));
     return Value::Object({{"domain", Value::String(domain)},

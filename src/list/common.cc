@@ -6,7 +6,20 @@
 
 namespace gandimail::list {
 
-cty::Value EmptyState(const tfplugin::Schema& schema) {
+ListOf::ListOf(const ApiSource* api,
+               std::shared_ptr<tfplugin::Resource> resource,
+               const std::string& what)
+    : api_(api), resource_(std::move(resource)) {
+  schema_.block.attributes = {
+      tfplugin::Attr("domain", cty::Type::String())
+          .Required()
+          .Describe(absl::StrCat("The domain whose ", what,
+                                 " are listed, such as `example.com`.")),
+  };
+}
+
+cty::Value ListOf::EmptyState() const {
+  const tfplugin::Schema& schema = resource_->GetSchema();
   std::map<std::string, cty::Value> attributes;
   cty::Type object = schema.ImpliedType();
   for (const auto& [name, type] : object.attribute_types()) {
@@ -16,20 +29,6 @@ cty::Value EmptyState(const tfplugin::Schema& schema) {
     if (a.default_value.has_value()) attributes[a.name] = *a.default_value;
   }
   return cty::Value::Object(std::move(attributes));
-}
-
-std::optional<std::string> OptionalString(const cty::Value& config,
-                                          const char* name) {
-  const cty::Value& v = config.GetAttr(name);
-  if (v.IsNull()) return std::nullopt;
-  return v.AsString();
-}
-
-tfplugin::Attribute DomainAttribute(const std::string& what) {
-  return tfplugin::Attr("domain", cty::Type::String())
-      .Required()
-      .Describe(absl::StrCat("The domain whose ", what,
-                             " are listed, such as `example.com`."));
 }
 
 }  // namespace gandimail::list

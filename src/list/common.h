@@ -1,27 +1,40 @@
 #ifndef GANDIMAIL_SRC_LIST_COMMON_H_
 #define GANDIMAIL_SRC_LIST_COMMON_H_
 
-// Pieces the list resources share: the states they emit are states of the
-// managed resources, built from what one API list answer says.
+// Pieces the list resources share: each lists the objects of one managed
+// resource, and the states it emits are that resource's, built from what
+// the API's list says.
 
-#include <optional>
+#include <memory>
 #include <string>
 
 #include "internal/cty/value.h"
-#include "internal/tfplugin/schema.h"
+#include "internal/tfplugin/list.h"
+#include "internal/tfplugin/resource.h"
+#include "src/api_source.h"
 
 namespace gandimail::list {
 
-// An object of `schema`'s type with every attribute at its default, or
-// null where it has none: what a state holds before the API's values.
-cty::Value EmptyState(const tfplugin::Schema& schema);
+// A list of `resource`'s objects, named as it is, with `domain` as its
+// first (required) filter.
+class ListOf : public tfplugin::ListResource {
+ public:
+  // `what` names the objects in the domain attribute's description.
+  ListOf(const ApiSource* api, std::shared_ptr<tfplugin::Resource> resource,
+         const std::string& what);
 
-// The string at `name` in `config`, or nothing when it is null.
-std::optional<std::string> OptionalString(const cty::Value& config,
-                                          const char* name);
+  std::string TypeName() const override { return resource_->TypeName(); }
+  const tfplugin::Schema& GetSchema() const override { return schema_; }
 
-// `domain`, required in every list: the domain whose objects are listed.
-tfplugin::Attribute DomainAttribute(const std::string& what);
+ protected:
+  // An object of the resource's type with every attribute at its default,
+  // or null where it has none: a state before the API's values go in.
+  cty::Value EmptyState() const;
+
+  const ApiSource* api_;
+  std::shared_ptr<tfplugin::Resource> resource_;
+  tfplugin::Schema schema_;
+};
 
 }  // namespace gandimail::list
 

@@ -1,6 +1,7 @@
 #include "absl/strings/str_cat.h"
 #include "src/list/common.h"
 #include "src/list/list.h"
+#include "src/listing.h"
 #include "src/resources/common.h"
 #include "src/resources/slot.h"
 
@@ -11,30 +12,26 @@ using cty::Type;
 using cty::Value;
 using tfplugin::Attr;
 
-class SlotList final : public tfplugin::ListResource {
+class SlotList final : public ListOf {
  public:
   explicit SlotList(const ApiSource* api)
-      : api_(api), resource_(resources::NewSlotResource(api)) {
+      : ListOf(api, resources::NewSlotResource(api), "slots") {
     schema_.block.description =
         "Finds a domain's existing mailbox slots, for `terraform query` "
         "and import. Listing is free (one API request; the API has no "
         "filters for slots, so `mailbox_type` and `status` are applied by "
         "the provider).";
-    schema_.block.attributes = {
-        DomainAttribute("slots"),
+    schema_.block.attributes.push_back(
         Attr("mailbox_type", Type::String())
             .Optional()
             .Describe("Only slots for this mailbox type, as the API names "
-                      "it (such as `standard` or `premium`)."),
+                      "it (such as `standard` or `premium`)."));
+    schema_.block.attributes.push_back(
         Attr("status", Type::String())
             .Optional()
             .Validate(resources::OneOf({"active", "inactive"}))
-            .Describe("Only slots in this status: `active` or `inactive`."),
-    };
+            .Describe("Only slots in this status: `active` or `inactive`."));
   }
-
-  std::string TypeName() const override { return resource_->TypeName(); }
-  const tfplugin::Schema& GetSchema() const override { return schema_; }
 
   void List(const tfplugin::ListRequest& request,
             const tfplugin::ListEmitter& emit,
@@ -43,15 +40,9 @@ class SlotList final : public tfplugin::ListResource {
     if (api == nullptr) return;
     std::string domain = request.config.GetAttr("domain").AsString();
 
-    absl::StatusOr<std::vector<gandi::Slot>> slots =
-        api->gandi->ListSlots(domain);
-    if (!slots.ok()) {
-      diagnostics->AddStatusError(
-          "Unable to List Slots",
-          absl::StrCat("Listing the mailbox slots of ", domain, " failed."),
-          slots.status());
-      return;
-    }
+    std::optional<std::vector<gandi::Slot>> slots =
+        listing::ListSlots(*api, domain, diagnostics);
+    if (!slots.has_value()) return;
     for (const gandi::Slot& slot : *slots) {
       if (!Selected(request.config, slot)) continue;
       if (!emit({State(slot, domain), DisplayName(slot)})) return;
@@ -60,8 +51,10 @@ class SlotList final : public tfplugin::ListResource {
 
  private:
   static bool Selected(const Value& config, const gandi::Slot& slot) {
-    std::optional<std::string> type = OptionalString(config, "mailbox_type");
-    std::optional<std::string> status = OptionalString(config, "status");
+    std::optional<std::string> type =
+        listing::OptionalString(config, "mailbox_type");
+    std::optional<std::string> status =
+        listing::OptionalString(config, "status");
     return (!type.has_value() || *type == slot.mailbox_type) &&
            (!status.has_value() || *status == slot.status);
   }
@@ -74,7 +67,7 @@ class SlotList final : public tfplugin::ListResource {
   // The list has no refund fields (only a slot's detail does), so they
   // stay null, as after a refresh that has not read them yet.
   Value State(const gandi::Slot& slot, const std::string& domain) const {
-    return EmptyState(resource_->GetSchema())
+    return EmptyState()
         .WithAttr("id", Value::String(absl::StrCat(slot.id)))
         .WithAttr("domain", Value::String(domain))
         .WithAttr("mailbox_type", Value::String(slot.mailbox_type))
@@ -83,10 +76,6 @@ class SlotList final : public tfplugin::ListResource {
         .WithAttr("refundable", Value::Bool(slot.refundable))
         .WithAttr("created_at", Value::String(slot.created_at));
   }
-
-  const ApiSource* api_;
-  std::shared_ptr<tfplugin::Resource> resource_;
-  tfplugin::Schema schema_;
 };
 
 }  // namespace
