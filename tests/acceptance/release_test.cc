@@ -27,7 +27,7 @@ namespace fs = std::filesystem;
 
 // Why this build has no static release binary (its CMake message), or
 // empty when it has one.
-constexpr char kStaticMissing[] = GANDIMAIL_STATIC_MISSING;
+constexpr char kStaticUnavailable[] = GANDIMAIL_STATIC_UNAVAILABLE;
 
 std::string Script(const std::string& name) {
   return std::string(GANDIMAIL_SOURCE_DIR) + "/scripts/" + name;
@@ -40,8 +40,8 @@ std::string ReleaseBinary() {
 }
 
 std::string NoStaticReleaseReason() {
-  return std::string("no static release binary in this build: missing ") +
-         kStaticMissing + " (scripts/setup.sh installs them)";
+  return std::string("no static release binary in this build: ") +
+         kStaticUnavailable;
 }
 
 // The libraries that are glibc itself (on glibc < 2.34 libpthread, libdl
@@ -117,7 +117,7 @@ std::string ReadmeGlibcFloor() {
 }
 
 TEST(ReleaseTest, StaticBinaryNeedsNoLibraryButGlibc) {
-  if (kStaticMissing[0] != '\0') GTEST_SKIP() << NoStaticReleaseReason();
+  if (kStaticUnavailable[0] != '\0') GTEST_SKIP() << NoStaticReleaseReason();
   RunResult ldd = testing::Run({"ldd", ReleaseBinary()}, "", {});
   ASSERT_EQ(ldd.exit_code, 0) << ldd.out << ldd.err;
   std::cout << "ldd " << ReleaseBinary() << ":\n" << ldd.out;
@@ -135,7 +135,7 @@ TEST(ReleaseTest, StaticBinaryNeedsNoLibraryButGlibc) {
 }
 
 TEST(ReleaseTest, StaticBinaryNeedsNoNewerGlibcThanReadmeStates) {
-  if (kStaticMissing[0] != '\0') GTEST_SKIP() << NoStaticReleaseReason();
+  if (kStaticUnavailable[0] != '\0') GTEST_SKIP() << NoStaticReleaseReason();
   RunResult objdump = testing::Run({"objdump", "-T", ReleaseBinary()}, "", {});
   ASSERT_EQ(objdump.exit_code, 0) << objdump.err;
   std::string floor = ReadmeGlibcFloor();
@@ -187,7 +187,7 @@ bool MakeGlibcOnlyRoot(const std::string& root, std::string* error) {
 }
 
 TEST(ReleaseTest, StaticBinaryServesSchemaWithOnlyGlibcInItsRoot) {
-  if (kStaticMissing[0] != '\0') GTEST_SKIP() << NoStaticReleaseReason();
+  if (kStaticUnavailable[0] != '\0') GTEST_SKIP() << NoStaticReleaseReason();
   if (geteuid() != 0) GTEST_SKIP() << "chroot(8) needs root";
   TempDir root;
   std::string error;
@@ -223,7 +223,7 @@ TEST(ReleaseTest, ArchiveRefusesBinaryNeedingDebianLibraries) {
 }
 
 TEST(ReleaseTest, ArchiveHoldsVersionedBinaryWithChecksums) {
-  if (kStaticMissing[0] != '\0') GTEST_SKIP() << NoStaticReleaseReason();
+  if (kStaticUnavailable[0] != '\0') GTEST_SKIP() << NoStaticReleaseReason();
   TempDir out;
   RunResult packed = testing::Run(
       {Script("release.sh"), ReleaseBinDir(), out.path(), "0.1.0"}, "", {});
@@ -242,7 +242,7 @@ TEST(ReleaseTest, ArchiveHoldsVersionedBinaryWithChecksums) {
 }
 
 TEST(ReleaseTest, OfflineInitFromFilesystemMirrorApplies) {
-  if (kStaticMissing[0] != '\0') GTEST_SKIP() << NoStaticReleaseReason();
+  if (kStaticUnavailable[0] != '\0') GTEST_SKIP() << NoStaticReleaseReason();
   Sandbox sandbox;
   ASSERT_FALSE(sandbox.url().empty()) << sandbox.startup_error();
   ASSERT_EQ(sandbox.AddDomain({{"name", "example.com"}}).status, 201);
