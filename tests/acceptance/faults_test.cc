@@ -11,7 +11,9 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <map>
 #include <set>
 #include <string>
@@ -192,7 +194,9 @@ std::vector<std::string> ErrorLines(const std::string& output) {
   size_t at = 0;
   while ((at = output.find("Error: ", at)) != std::string::npos) {
     size_t end = output.find('\n', at);
-    if (at > 0 && output[at - 1] != '\n') {  // Inside a wrapped detail.
+    // A summary follows a blank line; "Error: " elsewhere is inside a
+    // wrapped detail.
+    if (at == 1 || (at > 1 && output.compare(at - 2, 2, "\n\n") != 0)) {
       at = end;
       continue;
     }
@@ -203,9 +207,10 @@ std::vector<std::string> ErrorLines(const std::string& output) {
 }
 
 // Runs `args` until terraform succeeds, at most `tries` times, checking
-// after every run that the state matches the sandbox. A POST that failed
-// without taking effect is reported, not repeated blindly (DESIGN.md,
-// Reliability), so a run may fail; the next one finishes the work.
+// after every run that the state matches the sandbox. A create POST is
+// sent again at most once, and only after a look-up found nothing
+// (DESIGN.md, Reliability), so a run may fail; the next one finishes the
+// work.
 // Returns the number of runs it took (tries + 1: it never succeeded) and
 // the errors met on the way.
 int RunUntilDone(World& w, std::vector<std::string> args, int tries,
@@ -260,48 +265,88 @@ void CycleUnderFaults(int apply_tries) {
 }
 
 // Every apply leaves the state equal to what exists; the ones that fail
-// (a create refused with 500, or dropped and not found) are finished by
-// the next. About 15% of creates fail each run, so 6 runs all but always
-// suffice (0.15^6 per object).
+// (a forward whose POST and its re-send both went unanswered, about 2%;
+// a slot whose one purchase did, about 15%) are finished by the next, so
+// 6 runs all but always suffice (0.15^6 per object).
 TEST(FaultsTest, FifthOfRequestsFailingConvergesWithNothingTwice) {
   CycleUnderFaults(6);
 }
 
-// The target of DESIGN.md (a POST is retried once it is known not to have
-// taken effect): one apply suffices. Today a forward create answered 500,
-// or dropped and then not found, fails its apply instead. Enable with
-// --gtest_also_run_disabled_tests once that is done.
-TEST(FaultsTest, DISABLED_FifthOfRequestsFailingOneApplySuffices) {
-  CycleUnderFaults(1);
+// `text` with every run of white space (terraform wraps details) as one
+// space.
+std::string Flat(const std::string& text) {
+  std::string flat;
+  for (char c : text) {
+    bool space = c == ' ' || c == '\n' || c == '\t';
+    if (space && !flat.empty() && flat.back() == ' ') continue;
+    flat.push_back(space ? ' ' : c);
+  }
+  return flat;
 }
 
-// The POST of each type takes effect, then its connection drops: the
-// provider must find the object it made instead of making another.
-TEST(FaultsTest, WriteThatTookEffectWithoutAnswerIsTrackedOnce) {
-  World w({}, {{"standard_2023", 1}});
-  ASSERT_EQ(w.sandbox.startup_error(), "");
-  json rules = json::array();
-  for (const char* route :
-       {"POST /v5/email/slots/{domain}", "POST /v5/email/forwards/{domain}",
-        "POST /v5/email/mailboxes/{domain}"}) {
-    rules.push_back({{"route", route}, {"kind", "after_effect"}, {"count", 1}});
+// The fault seed: GANDIMAIL_FAULT_SEED when set (to try others), else
+// `fallback`.
+int FaultSeed(int fallback) {
+  const char* seed = std::getenv("GANDIMAIL_FAULT_SEED");
+  return seed != nullptr && *seed != '\0' ? std::atoi(seed) : fallback;
+}
+
+size_t Count(const std::vector<std::string>& items, const std::string& item) {
+  return std::count(items.begin(), items.end(), item);
+}
+
+size_t Occurrences(const std::string& text, const std::string& what) {
+  size_t n = 0;
+  for (size_t at = text.find(what); at != std::string::npos;
+       at = text.find(what, at + 1)) {
+    ++n;
   }
-  ASSERT_EQ(w.sandbox.SetFaults({{"seed", 1}, {"rules", rules}}).status, 200);
-  w.tf.WriteConfig(Config(1, 1, 1));
+  return n;
+}
+
+// What one apply gives with a fifth of requests failing. A forward POST
+// answered 500 or dropped (about 14% of them) is looked up and, absent,
+// sent once more, never twice (DESIGN.md, Reliability): a forward fails
+// only when both went unanswered (0.144^2, about 2 of 100 each run), and
+// then it says so. A slot purchase is never repeated in one apply (the API
+// cannot refuse a duplicate purchase), so a slot whose one POST goes
+// unanswered fails. "One apply makes all 103" is out of the reach of one
+// re-send; every other error (a forward failing on one lost answer, as
+// before re-sends) fails this test.
+TEST(FaultsTest,
+     FifthOfRequestsFailingOneApplyFailsOnlyCreatesUnansweredTwice) {
+  World w;
+  ASSERT_EQ(w.sandbox.startup_error(), "");
+  constexpr int kForwards = 100;
+  constexpr int kSlots = 3;
+  w.tf.WriteConfig(Config(kForwards, kSlots));
+  ASSERT_EQ(w.sandbox.SetFaults(TwentyPercentFaults(FaultSeed(11))).status,
+            200);
 
   RunResult applied = w.tf.Run({"apply", "-auto-approve", "-no-color"});
-  EXPECT_EQ(applied.exit_code, 0) << Output(applied);
-  EXPECT_EQ(FaultHits(w.sandbox), (std::vector<int64_t>{1, 1, 1}));
-  w.sandbox.SetFaults({{"rules", json::array()}});
-  Objects sandbox = SandboxObjects(w.sandbox);
-  EXPECT_EQ(sandbox.forwards.size(), 1u);
-  EXPECT_EQ(sandbox.slots.size(), 1u);
-  EXPECT_EQ(sandbox.mailboxes.size(), 1u);
-  ExpectStateMatchesSandbox(w, "after the apply");
-  EXPECT_NEAR(Credit(w.sandbox), 100.0 - 0.35, 1e-6);
+  ExpectStateMatchesSandbox(w, "after the one apply");
+  std::vector<std::string> errors = ErrorLines(Output(applied));
+  size_t forwards_failed =
+      Count(errors, "Error: Forward Creation Outcome Unknown");
+  size_t slots_failed = Count(errors, "Error: Slot Purchase Outcome Unknown");
+  EXPECT_EQ(errors.size(), forwards_failed + slots_failed)
+      << absl::StrJoin(errors, "\n");
+  EXPECT_EQ(applied.exit_code == 0, errors.empty()) << Output(applied);
+  EXPECT_EQ(
+      Occurrences(Flat(Output(applied)), "The create request was sent twice"),
+      forwards_failed)
+      << "a forward failed without its one re-send";
+  ::testing::Test::RecordProperty("forwards_failed", forwards_failed);
+  ::testing::Test::RecordProperty("slots_failed", slots_failed);
+  // P(more than 8 of 100 fail twice) < 0.001.
+  EXPECT_LE(forwards_failed, 8u);
 
-  RunResult plan = w.tf.PlanDetailed();
-  EXPECT_EQ(plan.exit_code, 0) << Output(plan);
+  Objects made = SandboxObjects(w.sandbox);
+  EXPECT_EQ(made.forwards.size() + forwards_failed, size_t{kForwards});
+  EXPECT_EQ(made.slots.size() + slots_failed, size_t{kSlots});
+  EXPECT_NEAR(Credit(w.sandbox), 100.0 - made.slots.size() * 0.35, 1e-6)
+      << "a slot bought twice";
+  for (int64_t hits : FaultHits(w.sandbox)) EXPECT_GE(hits, 5);
 }
 
 constexpr char kPostForward[] = "POST /v5/email/forwards/{domain}";
@@ -363,16 +408,35 @@ int64_t MailboxCreatePosts(Sandbox& sandbox, int applies = 1) {
   return RequestCount(sandbox, kPostMailbox) - applies * kMailboxDryRuns;
 }
 
-// `text` with every run of white space (terraform wraps details) as one
-// space.
-std::string Flat(const std::string& text) {
-  std::string flat;
-  for (char c : text) {
-    bool space = c == ' ' || c == '\n' || c == '\t';
-    if (space && !flat.empty() && flat.back() == ' ') continue;
-    flat.push_back(space ? ' ' : c);
+// The POST of each type takes effect, then its connection drops: the
+// provider must find the object it made instead of making another.
+TEST(FaultsTest, WriteThatTookEffectWithoutAnswerIsTrackedOnce) {
+  World w({}, {{"standard_2023", 1}});
+  ASSERT_EQ(w.sandbox.startup_error(), "");
+  std::vector<json> rules;
+  for (const char* route : {kPostSlot, kPostForward, kPostMailbox}) {
+    rules.push_back(FirstRequests(route, "after_effect", 1));
   }
-  return flat;
+  SetRules(w.sandbox, MailboxCreateRules(std::move(rules)));
+  w.tf.WriteConfig(Config(1, 1, 1));
+
+  RunResult applied = w.tf.Run({"apply", "-auto-approve", "-no-color"});
+  EXPECT_EQ(applied.exit_code, 0) << Output(applied);
+  EXPECT_EQ(FaultHits(w.sandbox),
+            (std::vector<int64_t>{kMailboxDryRuns, 1, 1, 1}));
+  EXPECT_EQ(RequestCount(w.sandbox, kPostSlot), 1);
+  EXPECT_EQ(RequestCount(w.sandbox, kPostForward), 1);
+  EXPECT_EQ(MailboxCreatePosts(w.sandbox), 1);
+  w.sandbox.SetFaults({{"rules", json::array()}});
+  Objects sandbox = SandboxObjects(w.sandbox);
+  EXPECT_EQ(sandbox.forwards.size(), 1u);
+  EXPECT_EQ(sandbox.slots.size(), 1u);
+  EXPECT_EQ(sandbox.mailboxes.size(), 1u);
+  ExpectStateMatchesSandbox(w, "after the apply");
+  EXPECT_NEAR(Credit(w.sandbox), 100.0 - 0.35, 1e-6);
+
+  RunResult plan = w.tf.PlanDetailed();
+  EXPECT_EQ(plan.exit_code, 0) << Output(plan);
 }
 
 json SandboxMailboxes(Sandbox& sandbox) {
