@@ -1,8 +1,10 @@
 #include "internal/http/client.h"
 
 #include <curl/curl.h>
+#include <sys/stat.h>
 
 #include <array>
+#include <cstdlib>
 #include <mutex>
 #include <random>
 
@@ -326,10 +328,38 @@ nlohmann::json HeadersForLog(const HeaderList& headers,
   return out;
 }
 
+bool IsRegularFile(const char* path) {
+  struct stat st;
+  return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+Options WithCaBundle(Options options) {
+  if (options.ca_bundle_path.empty()) {
+    options.ca_bundle_path = SystemCaBundle();
+  }
+  return options;
+}
+
 }  // namespace
 
+std::string SystemCaBundle() {
+  static constexpr const char* kKnownBundles[] = {
+      "/etc/ssl/certs/ca-certificates.crt",  // Debian, Ubuntu, Arch
+      "/etc/pki/tls/certs/ca-bundle.crt",    // Fedora, RHEL
+      "/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem",  // RHEL 9
+      "/etc/ssl/ca-bundle.pem",                             // openSUSE
+  };
+  const char* env = std::getenv("SSL_CERT_FILE");
+  if (env != nullptr && IsRegularFile(env)) return env;
+  for (const char* path : kKnownBundles) {
+    if (IsRegularFile(path)) return path;
+  }
+  return "";
+}
+
 Client::Client(Options options)
-    : options_(std::move(options)), pacer_(options_.requests_per_minute) {
+    : options_(WithCaBundle(std::move(options))),
+      pacer_(options_.requests_per_minute) {
   InitCurlOnce();
   handles_ = std::make_unique<internal_client::Handles>();
 }

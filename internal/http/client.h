@@ -42,8 +42,8 @@ struct Options {
   // Ceiling of any wait between attempts. A Retry-After asking for longer
   // is not honoured by waiting: the answer is returned as it is.
   absl::Duration max_backoff = absl::Seconds(30);
-  // PEM bundle of trusted CAs; empty uses the system's. TLS verification is
-  // always on.
+  // PEM bundle of trusted CAs; empty uses the system's (SystemCaBundle).
+  // TLS verification is always on.
   std::string ca_bundle_path;
   // Client-side pacing across all threads; 0 disables it.
   int requests_per_minute = 1000;
@@ -137,6 +137,13 @@ class Client {
 
 // The URL without its query and fragment, for log lines and error texts.
 std::string RedactUrl(std::string_view url);
+
+// The system's CA bundle: $SSL_CERT_FILE when it names a file, else the
+// first file found where Debian, Ubuntu, Fedora, RHEL, openSUSE and Arch
+// keep theirs, else empty (libcurl's own default). A statically linked
+// libcurl knows only the path of the system it was built on, so the
+// provider looks for itself.
+std::string SystemCaBundle();
 
 }  // namespace gandimail::http
 
