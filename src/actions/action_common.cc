@@ -228,4 +228,34 @@ absl::Time ParseInstant(const std::string& text) {
   return when;
 }
 
+MailboxTarget MailboxTargetOf(const cty::Value& config) {
+  return MailboxTarget{config.GetAttr("domain").AsString(),
+                       config.GetAttr("mailbox_id").AsString()};
+}
+
+Advice MailboxAdvice() {
+  Advice advice;
+  advice.not_found =
+      "Check domain and mailbox_id: no such mailbox exists (it may have "
+      "been deleted).";
+  advice.not_found_path = cty::Path().Attr("mailbox_id");
+  return advice;
+}
+
+std::optional<gandi::Mailbox> ReadMailbox(gandi::Client& client,
+                                          const MailboxTarget& target,
+                                          const std::string& consequence,
+                                          tfplugin::Diagnostics* diagnostics) {
+  absl::StatusOr<gandi::Mailbox> mailbox =
+      client.GetMailbox(target.domain, target.mailbox_id);
+  if (!mailbox.ok()) {
+    AddFailure(diagnostics, "Unable to Read Mailbox",
+               absl::StrCat("Reading the mailbox ", target.mailbox_id, " of ",
+                            target.domain, " failed", consequence),
+               mailbox.status(), MailboxAdvice());
+    return std::nullopt;
+  }
+  return *std::move(mailbox);
+}
+
 }  // namespace gandimail::actions

@@ -47,6 +47,24 @@ struct Advice {
   std::string outcome_unknown;
 };
 
+// The mailbox an action works on, from its `domain` and `mailbox_id`.
+struct MailboxTarget {
+  std::string domain;
+  std::string mailbox_id;
+};
+MailboxTarget MailboxTargetOf(const cty::Value& config);
+
+// For a mailbox that is not there: check domain and mailbox_id.
+Advice MailboxAdvice();
+
+// Reads `target`'s mailbox; on failure adds "Unable to Read Mailbox", whose
+// detail ends with `consequence` (what was therefore not done, such as
+// ", so it was not renewed."), and returns nothing.
+std::optional<gandi::Mailbox> ReadMailbox(gandi::Client& client,
+                                          const MailboxTarget& target,
+                                          const std::string& consequence,
+                                          tfplugin::Diagnostics* diagnostics);
+
 // True when `status` leaves open whether the write it answers took effect:
 // the answer was lost, or the API failed with a server error.
 bool MayHaveTakenEffect(const absl::Status& status);

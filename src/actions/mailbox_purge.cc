@@ -15,51 +15,18 @@ using cty::Value;
 using tfplugin::Diagnostics;
 using tfplugin::ProgressReporter;
 
-struct Target {
-  std::string domain;
-  std::string mailbox_id;
-};
-
-Target TargetOf(const Value& config) {
-  return Target{config.GetAttr("domain").AsString(),
-                config.GetAttr("mailbox_id").AsString()};
-}
-
-Advice ReadAdvice() {
-  Advice advice;
-  advice.not_found =
-      "Check domain and mailbox_id: no such mailbox exists (it may have "
-      "been deleted).";
-  advice.not_found_path = cty::Path().Attr("mailbox_id");
-  return advice;
-}
+constexpr char kNothingDeleted[] = ", so none of its mail was deleted.";
 
 Advice PurgeAdvice() {
-  Advice advice = ReadAdvice();
+  Advice advice = MailboxAdvice();
   advice.outcome_unknown =
       "The mail may have been deleted all the same. Invoking the action "
       "again is harmless: it deletes whatever mail is left.";
   return advice;
 }
 
-std::optional<gandi::Mailbox> ReadMailbox(gandi::Client& client,
-                                          const Target& target,
-                                          Diagnostics* diagnostics) {
-  absl::StatusOr<gandi::Mailbox> mailbox =
-      client.GetMailbox(target.domain, target.mailbox_id);
-  if (!mailbox.ok()) {
-    AddFailure(diagnostics, "Unable to Read Mailbox",
-               absl::StrCat("Reading the mailbox ", target.mailbox_id, " of ",
-                            target.domain,
-                            " failed, so none of its mail was deleted."),
-               mailbox.status(), ReadAdvice());
-    return std::nullopt;
-  }
-  return *std::move(mailbox);
-}
-
 // After an accepted purge: waits (bounded) until the mailbox reads empty.
-void ReportPurged(const ApiHandle& api, const Target& target,
+void ReportPurged(const ApiHandle& api, const MailboxTarget& target,
                   const gandi::Mailbox& before,
                   const ProgressReporter& progress, Diagnostics* diagnostics) {
   absl::Status seen = AwaitEffect(api, [&]() -> absl::StatusOr<bool> {
@@ -116,8 +83,8 @@ class MailboxPurgeAction final : public tfplugin::Action {
   void Plan(const Value& config, Diagnostics* diagnostics) override {
     std::shared_ptr<const ApiHandle> api = api_->Api(diagnostics);
     if (api == nullptr) return;
-    std::optional<gandi::Mailbox> mailbox =
-        ReadMailbox(*api->gandi, TargetOf(config), diagnostics);
+    std::optional<gandi::Mailbox> mailbox = ReadMailbox(
+        *api->gandi, MailboxTargetOf(config), kNothingDeleted, diagnostics);
     if (!mailbox.has_value()) return;
 
     diagnostics->AddWarning(
@@ -132,9 +99,9 @@ class MailboxPurgeAction final : public tfplugin::Action {
               Diagnostics* diagnostics) override {
     std::shared_ptr<const ApiHandle> api = api_->Api(diagnostics);
     if (api == nullptr) return;
-    Target target = TargetOf(config);
+    MailboxTarget target = MailboxTargetOf(config);
     std::optional<gandi::Mailbox> mailbox =
-        ReadMailbox(*api->gandi, target, diagnostics);
+        ReadMailbox(*api->gandi, target, kNothingDeleted, diagnostics);
     if (!mailbox.has_value()) return;
 
     progress(absl::StrCat("Deleting all mail stored in ", mailbox->address,

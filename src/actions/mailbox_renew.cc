@@ -18,55 +18,31 @@ using tfplugin::Diagnostics;
 using tfplugin::ProgressReporter;
 
 // What one invocation renews, from its (validated, known) config.
-struct Target {
-  std::string domain;
-  std::string mailbox_id;
+struct Target : MailboxTarget {
   int months = 0;
 };
 
 Target TargetOf(const Value& config) {
-  return Target{
-      config.GetAttr("domain").AsString(),
-      config.GetAttr("mailbox_id").AsString(),
-      static_cast<int>(config.GetAttr("duration").AsInt64().value_or(0))};
+  Target target;
+  static_cast<MailboxTarget&>(target) = MailboxTargetOf(config);
+  target.months =
+      static_cast<int>(config.GetAttr("duration").AsInt64().value_or(0));
+  return target;
 }
+
+constexpr char kNotRenewed[] = ", so it was not renewed.";
 
 std::string Months(int months) {
   return months == 1 ? "1 month" : absl::StrCat(months, " months");
 }
 
-Advice ReadAdvice() {
-  Advice advice;
-  advice.not_found =
-      "Check domain and mailbox_id: no such mailbox exists (it may have "
-      "been deleted).";
-  advice.not_found_path = cty::Path().Attr("mailbox_id");
-  return advice;
-}
-
 Advice RenewAdvice() {
-  Advice advice = ReadAdvice();
+  Advice advice = MailboxAdvice();
   advice.outcome_unknown =
       "The renewal may have been carried out and charged all the same: "
       "read the mailbox's expires_at (for example with the gandimail_mailbox "
       "data source) before invoking again, so that it is not paid twice.";
   return advice;
-}
-
-// Reads the mailbox; on failure adds an error and returns nullopt.
-std::optional<gandi::Mailbox> ReadMailbox(gandi::Client& client,
-                                          const Target& target,
-                                          Diagnostics* diagnostics) {
-  absl::StatusOr<gandi::Mailbox> mailbox =
-      client.GetMailbox(target.domain, target.mailbox_id);
-  if (!mailbox.ok()) {
-    AddFailure(diagnostics, "Unable to Read Mailbox",
-               absl::StrCat("Reading the mailbox ", target.mailbox_id, " of ",
-                            target.domain, " failed, so it was not renewed."),
-               mailbox.status(), ReadAdvice());
-    return std::nullopt;
-  }
-  return *std::move(mailbox);
 }
 
 // True when `now` expires later than `before`: the renewal shows.
@@ -183,7 +159,7 @@ class MailboxRenewAction final : public tfplugin::Action {
     if (api == nullptr) return;
     Target target = TargetOf(config);
     std::optional<gandi::Mailbox> mailbox =
-        ReadMailbox(*api->gandi, target, diagnostics);
+        ReadMailbox(*api->gandi, target, kNotRenewed, diagnostics);
     if (!mailbox.has_value()) return;
 
     absl::StatusOr<gandi::DryRunResult> result = api->gandi->DryRunRenewMailbox(
@@ -194,7 +170,7 @@ class MailboxRenewAction final : public tfplugin::Action {
                               "renew ",
                               mailbox->address, " for ", Months(target.months),
                               " failed."),
-                 result.status(), ReadAdvice());
+                 result.status(), MailboxAdvice());
       return;
     }
     AddDryRunRefusals(*result, "Mailbox Renewal Refused",
@@ -209,7 +185,7 @@ class MailboxRenewAction final : public tfplugin::Action {
     if (api == nullptr) return;
     Target target = TargetOf(config);
     std::optional<gandi::Mailbox> mailbox =
-        ReadMailbox(*api->gandi, target, diagnostics);
+        ReadMailbox(*api->gandi, target, kNotRenewed, diagnostics);
     if (!mailbox.has_value()) return;
 
     progress(absl::StrCat("Renewing ", mailbox->address, " (",
