@@ -43,9 +43,10 @@ case "$url" in
 esac
 echo "==> sandbox listening on $url"
 
+# No free slot: the example buys one for each mailbox, as it must on a real
+# domain.
 curl -sf -X POST "$url/_sandbox/domains" -H 'Content-Type: application/json' \
-  -d '{"name": "example.com", "free_slots": {"standard_2023": 1},
-       "credit": 100.0, "packmail": false}' >/dev/null
+  -d '{"name": "example.com", "credit": 100.0, "packmail": false}' >/dev/null
 
 cat >"$work/terraformrc" <<CONFIG
 provider_installation {

@@ -18,8 +18,14 @@ resource "gandimail_email_offer" "mail" {
   antispam = "active"
 }
 
-# One more mailbox slot, bought for a year (this costs money on Gandi).
-resource "gandimail_slot" "extra" {
+# One slot per mailbox, each bought for a year (this costs money on Gandi).
+resource "gandimail_slot" "alice" {
+  domain       = var.domain
+  mailbox_type = "standard_2023"
+  duration     = 12
+}
+
+resource "gandimail_slot" "bob" {
   domain       = var.domain
   mailbox_type = "standard_2023"
   duration     = 12
@@ -38,7 +44,7 @@ resource "gandimail_mailbox" "alice" {
   }
 
   # Destroy deletes the mailbox before it refunds the slot it sits in.
-  depends_on = [gandimail_slot.extra, gandimail_email_offer.mail]
+  depends_on = [gandimail_slot.alice, gandimail_email_offer.mail]
 }
 
 resource "gandimail_mailbox" "bob" {
@@ -51,7 +57,7 @@ resource "gandimail_mailbox" "bob" {
   password_wo         = var.bob_password
   password_wo_version = 1
 
-  depends_on = [gandimail_slot.extra, gandimail_email_offer.mail]
+  depends_on = [gandimail_slot.bob, gandimail_email_offer.mail]
 }
 
 resource "gandimail_forward" "sales" {

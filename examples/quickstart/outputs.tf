@@ -16,8 +16,11 @@ output "forwards" {
 }
 
 output "slot_capacity_mb" {
-  description = "Storage of the bought slot, in MB."
-  value       = gandimail_slot.extra.capacity
+  description = "Storage of each mailbox's slot, in MB."
+  value = {
+    alice = gandimail_slot.alice.capacity
+    bob   = gandimail_slot.bob.capacity
+  }
 }
 
 output "offer" {

@@ -87,21 +87,29 @@ TEST_F(ExamplesTest, EveryDataSourceExamplePlans) {
   }
 }
 
+// The quickstart runs on a domain with no free slot, as a real domain may
+// be: it must buy a slot for each mailbox it creates.
 TEST_F(ExamplesTest, QuickstartAppliesPlansEmptyAndDestroysCleanly) {
+  ASSERT_EQ(sandbox_.AddDomain({{"name", "example.net"}, {"credit", 100.0}})
+                .status,
+            201);
   auto tf = Prepare(std::string(GANDIMAIL_SOURCE_DIR) + "/examples/quickstart");
   fs::remove(tf->path() + "/versions.tf");
+  tf->SetEnv("TF_VAR_domain", "example.net");
   RunResult apply = tf->Run({"apply", "-auto-approve", "-no-color"});
   ASSERT_EQ(apply.exit_code, 0) << apply.out << apply.err;
   EXPECT_EQ(tf->PlanDetailed().exit_code, 0);
 
-  nlohmann::json domain = sandbox_.State()["domains"]["example.com"];
+  nlohmann::json domain = sandbox_.State()["domains"]["example.net"];
   EXPECT_EQ(domain["mailboxes"].size(), 2u) << domain.dump();
+  EXPECT_EQ(domain["slots"].size(), 2u) << domain.dump();
   EXPECT_EQ(domain["forwards"].size(), 3u) << domain.dump();
 
   RunResult destroy = tf->Run({"destroy", "-auto-approve", "-no-color"});
   ASSERT_EQ(destroy.exit_code, 0) << destroy.out << destroy.err;
-  domain = sandbox_.State()["domains"]["example.com"];
+  domain = sandbox_.State()["domains"]["example.net"];
   EXPECT_EQ(domain["mailboxes"].size(), 0u) << domain.dump();
+  EXPECT_EQ(domain["slots"].size(), 0u) << domain.dump();
   EXPECT_EQ(domain["forwards"].size(), 0u) << domain.dump();
 }
 
