@@ -522,11 +522,23 @@ TEST(FaultsTest, MailboxCreateAnswered500IsSentAgainOnceAndFinished) {
            MailboxCreateRules({FirstRequests(kPostMailbox, "status", 1)}));
   w.tf.WriteConfig(
       absl::StrCat(kProviderBlock, MailboxWithResponderHcl("alice")));
+  const std::string log_path = w.tf.path() + "/provider.log";
+  w.tf.SetEnv("TF_LOG_PROVIDER", "debug");
+  w.tf.SetEnv("TF_LOG_PATH", log_path);
 
   RunResult applied = w.tf.Run({"apply", "-auto-approve", "-no-color"});
   EXPECT_EQ(applied.exit_code, 0) << Output(applied);
   EXPECT_EQ(FaultHits(w.sandbox), (std::vector<int64_t>{kMailboxDryRuns, 1}));
   EXPECT_EQ(MailboxCreatePosts(w.sandbox), 2);
+  // Each step is logged, and no line holds the password or the token.
+  std::string log = ReadFile(log_path);
+  for (const char* step : {"create: no clear answer; looking for the object",
+                           "create: the object does not show; sending the "
+                           "POST again"}) {
+    EXPECT_EQ(Occurrences(log, step), 1u) << step;
+  }
+  EXPECT_EQ(log.find(kPassword), std::string::npos);
+  EXPECT_EQ(log.find(Sandbox::kToken), std::string::npos);
   EXPECT_EQ(RequestCount(w.sandbox, kPatchMailbox), 1);
   json mailboxes = SandboxMailboxes(w.sandbox);
   ASSERT_EQ(mailboxes.size(), 1u);
