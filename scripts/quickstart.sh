@@ -64,6 +64,12 @@ export TF_DATA_DIR="$work/config/.terraform"
 export TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1 TF_INPUT=0
 export GANDI_URL="$url" GANDI_PERSONAL_ACCESS_TOKEN="$token"
 unset GANDI_KEY GANDI_SHARING_ID
+# The example's variables have no defaults, so that nobody applies a
+# published password or forward to a real domain. These are for the sandbox.
+export TF_VAR_domain=example.com
+TF_VAR_alice_password="Qs-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')-2026!"
+export TF_VAR_alice_password
+export TF_VAR_postmaster_destinations='["admin@example.org"]'
 cd "$work/config"
 
 echo "==> terraform providers schema (what the provider offers)"

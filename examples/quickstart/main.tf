@@ -47,6 +47,11 @@ resource "gandimail_mailbox" "alice" {
   depends_on = [gandimail_slot.alice, gandimail_email_offer.mail]
 }
 
+# A random password that meets Gandi's policy. It is never written to plan
+# or state, and nobody sees it: set a new one in Gandi's web interface, or
+# bump password_wo_version to send a fresh one.
+ephemeral "gandimail_password" "bob" {}
+
 resource "gandimail_mailbox" "bob" {
   domain       = var.domain
   login        = "bob"
@@ -54,7 +59,7 @@ resource "gandimail_mailbox" "bob" {
 
   # Write-only: the password never enters plan or state. Bump the version
   # to send a new one.
-  password_wo         = var.bob_password
+  password_wo         = ephemeral.gandimail_password.bob.result
   password_wo_version = 1
 
   depends_on = [gandimail_slot.bob, gandimail_email_offer.mail]
@@ -75,5 +80,5 @@ resource "gandimail_forward" "support" {
 resource "gandimail_forward" "postmaster" {
   domain       = var.domain
   source       = "postmaster"
-  destinations = ["admin@example.org"]
+  destinations = var.postmaster_destinations
 }

@@ -90,12 +90,14 @@ TEST_F(ExamplesTest, EveryDataSourceExamplePlans) {
 // The quickstart runs on a domain with no free slot, as a real domain may
 // be: it must buy a slot for each mailbox it creates.
 TEST_F(ExamplesTest, QuickstartAppliesPlansEmptyAndDestroysCleanly) {
-  ASSERT_EQ(sandbox_.AddDomain({{"name", "example.net"}, {"credit", 100.0}})
-                .status,
-            201);
+  ASSERT_EQ(
+      sandbox_.AddDomain({{"name", "example.net"}, {"credit", 100.0}}).status,
+      201);
   auto tf = Prepare(std::string(GANDIMAIL_SOURCE_DIR) + "/examples/quickstart");
   fs::remove(tf->path() + "/versions.tf");
+  // Its variables have no defaults; the quickstart script sets them too.
   tf->SetEnv("TF_VAR_domain", "example.net");
+  tf->SetEnv("TF_VAR_postmaster_destinations", R"(["admin@example.org"])");
   RunResult apply = tf->Run({"apply", "-auto-approve", "-no-color"});
   ASSERT_EQ(apply.exit_code, 0) << apply.out << apply.err;
   EXPECT_EQ(tf->PlanDetailed().exit_code, 0);
@@ -104,6 +106,16 @@ TEST_F(ExamplesTest, QuickstartAppliesPlansEmptyAndDestroysCleanly) {
   EXPECT_EQ(domain["mailboxes"].size(), 2u) << domain.dump();
   EXPECT_EQ(domain["slots"].size(), 2u) << domain.dump();
   EXPECT_EQ(domain["forwards"].size(), 3u) << domain.dump();
+  for (const nlohmann::json& forward : domain["forwards"]) {
+    if (forward["source"] != "postmaster") continue;
+    EXPECT_EQ(forward["destinations"],
+              nlohmann::json::array({"admin@example.org"}));
+  }
+  for (const nlohmann::json& mailbox : domain["mailboxes"]) {
+    // bob's password comes from the ephemeral gandimail_password.
+    EXPECT_FALSE(mailbox["password_sha256"].get<std::string>().empty())
+        << mailbox.dump();
+  }
 
   RunResult destroy = tf->Run({"destroy", "-auto-approve", "-no-color"});
   ASSERT_EQ(destroy.exit_code, 0) << destroy.out << destroy.err;
