@@ -160,11 +160,24 @@ cd "$work/config"
 
 echo "==> terraform providers schema (what the provider offers)"
 run terraform providers schema -json >"$work/schema.json"
-run python3 -c 'import json,sys
-s=json.load(open(sys.argv[1]))["provider_schemas"]["registry.terraform.io/gandimail/gandimail"]
-for kind in ("resource_schemas","data_source_schemas"):
-  for name in sorted(s.get(kind,{})): print("   ", kind.split("_")[0], name)
-print("    provider settings:", ", ".join(sorted(s["provider"]["block"]["attributes"])))' \
+# Terraform 1.14 adds list resources and actions to this output; older
+# versions leave them out, and docs/ describes them.
+run python3 -c 'import json, sys
+schemas = json.load(open(sys.argv[1]))["provider_schemas"]
+s = schemas["registry.terraform.io/gandimail/gandimail"]
+kinds = [("resource_schemas", "resource"), ("data_source_schemas", "data"),
+         ("ephemeral_resource_schemas", "ephemeral"),
+         ("list_resource_schemas", "list"), ("action_schemas", "action")]
+for key, label in kinds:
+    for name in sorted(s.get(key, {})):
+        print("   ", label, name)
+for name in sorted(s.get("functions", {})):
+    print("    function provider::gandimail::" + name)
+if "action_schemas" not in s:
+    print("    list resources and actions: see docs/list-resources and"
+          " docs/actions (Terraform 1.14 lists them here)")
+settings = s["provider"]["block"]["attributes"]
+print("    provider settings:", ", ".join(sorted(settings)))' \
   "$work/schema.json"
 
 echo "==> terraform apply"
