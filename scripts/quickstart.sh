@@ -107,7 +107,11 @@ run() {
 if [ -n "${GANDIMAIL_BIN_DIR:-}" ]; then
   bin=$GANDIMAIL_BIN_DIR
 else
-  run scripts/setup.sh
+  echo "==> setup: missing Debian packages (apt-get), then CMake and a build" \
+    "of the provider and the sandbox only"
+  echo "    The first build takes a while: about 6 minutes on 2 cores;" \
+    "later runs rebuild only what changed."
+  run scripts/setup.sh terraform-provider-gandimail gandimail-sandbox
   bin="$repo/build/default/bin"
 fi
 

@@ -2,6 +2,10 @@
 # Installs what the build needs (Debian 12 packages), then configures and
 # builds the default preset. Safe to run again: it installs only what is
 # missing and rebuilds only what changed.
+#
+#   scripts/setup.sh [TARGET...]
+#
+# With TARGETs it builds only those (and what they need), else everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,4 +42,6 @@ if ! command -v terraform >/dev/null 2>&1; then
 fi
 
 cmake --preset default >/dev/null
-cmake --build --preset default -j "$(nproc)"
+targets=()
+for target in "$@"; do targets+=(--target "$target"); done
+cmake --build --preset default -j "$(nproc)" "${targets[@]}"
