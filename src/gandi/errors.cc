@@ -5,6 +5,8 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
 #include "internal/log/redact.h"
 #include "src/gandi/codec.h"
 
@@ -123,21 +125,76 @@ bool SaysNotFound(const ApiError& error) {
   return error.code == 404 || has(error.cause) || has(error.object);
 }
 
+// True when `cause`, `object` and `code` only restate the HTTP status
+// (Gandi sends "Conflict", "HTTPConflict", 409 with every 409), which the
+// message already names.
+bool RestatesStatus(const ApiError& error) {
+  const std::string reason(ReasonPhrase(error.http_status));
+  const std::string object = "HTTP" + absl::StrReplaceAll(reason, {{" ", ""}});
+  return (error.cause.empty() || error.cause == reason) &&
+         (error.object.empty() || error.object == object) &&
+         (error.code == 0 || error.code == error.http_status);
+}
+
 std::string Describe(const ApiError& error) {
   std::vector<std::string> parts;
-  if (!error.cause.empty()) parts.push_back("cause: " + error.cause);
-  if (!error.object.empty()) parts.push_back("object: " + error.object);
-  if (error.code != 0) parts.push_back(absl::StrCat("code: ", error.code));
+  if (!RestatesStatus(error)) {
+    if (!error.cause.empty()) parts.push_back("cause: " + error.cause);
+    if (!error.object.empty()) parts.push_back("object: " + error.object);
+    if (error.code != 0) parts.push_back(absl::StrCat("code: ", error.code));
+  }
   std::string text = error.message;
   if (!parts.empty()) {
     absl::StrAppend(&text, text.empty() ? "" : " ", "(",
                     absl::StrJoin(parts, ", "), ")");
   }
   for (const FieldError& field : error.errors) {
+    // Gandi's message often joins the field errors already: say each once.
+    if (!field.description.empty() &&
+        absl::StrContains(error.message, field.description)) {
+      continue;
+    }
     absl::StrAppend(&text, text.empty() ? "" : "; ", field.location,
                     field.location.empty() ? "" : " ", field.name,
                     field.name.empty() ? "" : ": ", field.description);
   }
+  return text;
+}
+
+// The domain a /v5/email/<area>/<domain>/... path is about, or "".
+std::string DomainOf(std::string_view path) {
+  const std::vector<std::string> segments = absl::StrSplit(
+      Absl(path.substr(0, path.find('?'))), '/', absl::SkipEmpty());
+  return segments.size() >= 4 ? segments[3] : "";
+}
+
+// What to check after a refusal of the credentials or of the domain; these
+// answers come back for every resource, so each must say where to look.
+std::string HintFor(long status, std::string_view path) {
+  if (status == 401) {
+    return "Gandi did not accept the credentials: check "
+           "personal_access_token in the provider block, or "
+           "GANDI_PERSONAL_ACCESS_TOKEN when the block does not set it (key "
+           "or GANDI_KEY for a legacy API key). A token may also have "
+           "expired or been revoked.";
+  }
+  if (status == 403) {
+    const std::string domain = DomainOf(path);
+    return absl::StrCat(
+        "Check that the domain name is right and that ",
+        domain.empty() ? "the domain" : domain,
+        " belongs to the organization the token was created in, with email "
+        "rights; when sharing_id (or GANDI_SHARING_ID) is set, it must name "
+        "that organization.");
+  }
+  return "";
+}
+
+// `text`, then the hint for `status` as a sentence of its own.
+std::string WithHint(std::string text, long status, std::string_view path) {
+  const std::string hint = HintFor(status, path);
+  if (hint.empty()) return text;
+  absl::StrAppend(&text, absl::EndsWith(text, ".") ? " " : ". ", hint);
   return text;
 }
 
@@ -207,18 +264,22 @@ absl::Status ErrorFromResponse(std::string_view method, std::string_view path,
   const nlohmann::json body =
       nlohmann::json::parse(response.body, nullptr, false);
   if (absl::StripAsciiWhitespace(response.body).empty()) {
-    return absl::Status(CodeFor(status), head + " with an empty body");
+    return absl::Status(CodeFor(status),
+                        WithHint(head + " with an empty body", status, path));
   }
   if (body.is_discarded()) {
-    return absl::Status(
-        CodeFor(status),
-        absl::StrCat(head, " with a non-JSON body ", DescribeBody(response)));
+    return absl::Status(CodeFor(status),
+                        WithHint(absl::StrCat(head, " with a non-JSON body ",
+                                              DescribeBody(response)),
+                                 status, path));
   }
   if (!body.is_object()) {
-    return absl::Status(CodeFor(status),
-                        absl::StrCat(head, " with a JSON ", body.type_name(),
-                                     " where an error object was expected ",
-                                     DescribeBody(response)));
+    return absl::Status(
+        CodeFor(status),
+        WithHint(absl::StrCat(head, " with a JSON ", body.type_name(),
+                              " where an error object was expected ",
+                              DescribeBody(response)),
+                 status, path));
   }
 
   ApiError error = ParseErrorBody(status, body);
@@ -228,7 +289,12 @@ absl::Status ErrorFromResponse(std::string_view method, std::string_view path,
     code = absl::StatusCode::kNotFound;
   }
   const std::string detail = Describe(error);
-  absl::Status result(code, detail.empty() ? head : head + ": " + detail);
+  std::string message = detail.empty() ? head : head + ": " + detail;
+  // A 403 that means "not found" is no refusal: reads treat it as gone.
+  if (code != absl::StatusCode::kNotFound) {
+    message = WithHint(std::move(message), status, path);
+  }
+  absl::Status result(code, message);
   result.SetPayload(
       kApiErrorPayload,
       absl::Cord(error.ToJson().dump(

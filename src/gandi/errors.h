@@ -14,6 +14,13 @@
 // A 400 or 403 whose body says the object was not found (cause or object
 // "not found", or body code 404) is NotFound too, so that reads can tell
 // "gone" from "refused".
+//
+// The message says each thing once: the body's cause, object and code only
+// when they add to the HTTP status, and a field error only when the body's
+// message does not hold it already. A 401 ends with the settings to check
+// (personal_access_token, GANDI_PERSONAL_ACCESS_TOKEN, key), a 403 that is
+// not NotFound with the domain's organization and sharing_id; neither hint
+// quotes any part of the request.
 
 #include <optional>
 #include <string>

@@ -40,13 +40,102 @@ TEST(ErrorsTest, StatusCodesFollowHttpStatus) {
 
 TEST(ErrorsTest, MessageKeepsTheApiDetails) {
   const absl::Status status =
-      ErrorFor(403, R"({"cause": "Forbidden", "code": 403,
-               "message": "Access was denied to this resource.",
-               "object": "HTTPForbidden"})");
+      ErrorFor(400, R"({"cause": "Invalid mailbox", "code": 40012,
+               "message": "The mailbox cannot be changed.",
+               "object": "MailboxError"})");
   EXPECT_EQ(status.message(),
-            "GET /v5/email/mailboxes/example.com/u1: the API answered 403 "
-            "Forbidden: Access was denied to this resource. (cause: "
-            "Forbidden, object: HTTPForbidden, code: 403)");
+            "GET /v5/email/mailboxes/example.com/u1: the API answered 400 "
+            "Bad Request: The mailbox cannot be changed. (cause: Invalid "
+            "mailbox, object: MailboxError, code: 40012)");
+}
+
+TEST(ErrorsTest, CauseObjectAndCodeThatRestateTheStatusAreLeftOut) {
+  const absl::Status status =
+      ErrorFor(409, R"({"cause": "Conflict", "code": 409,
+               "message": "the address alice@example.com is already in use",
+               "object": "HTTPConflict"})");
+  EXPECT_EQ(status.message(),
+            "GET /v5/email/mailboxes/example.com/u1: the API answered 409 "
+            "Conflict: the address alice@example.com is already in use");
+}
+
+TEST(ErrorsTest, ConflictFieldErrorInTheMessageIsSaidOnce) {
+  const absl::Status status =
+      ErrorFromResponse("POST", "/v5/email/mailboxes/example.com",
+                        Answer(409, R"({"cause": "Conflict", "code": 409,
+               "message": "mailbox_type: no free slot on example.com",
+               "object": "HTTPConflict",
+               "errors": [{"location": "body", "name": "mailbox_type",
+                           "description": "no free slot on example.com"}]})"),
+                        {});
+  EXPECT_EQ(status.message(),
+            "POST /v5/email/mailboxes/example.com: the API answered 409 "
+            "Conflict: mailbox_type: no free slot on example.com");
+}
+
+TEST(ErrorsTest, FieldErrorMissingFromTheMessageIsAdded) {
+  const absl::Status status = ErrorFor(400, R"({"message": "invalid body",
+               "errors": [{"location": "body", "name": "login",
+                           "description": "must not be empty"}]})");
+  EXPECT_THAT(status.message(),
+              HasSubstr("invalid body; body login: must not be empty"));
+}
+
+TEST(ErrorsTest, UnauthorizedSaysWhichSettingToCheck) {
+  const absl::Status status =
+      ErrorFor(401, R"({"cause": "Unauthorized", "code": 401,
+               "message": "The token is not valid",
+               "object": "HTTPUnauthorized"})");
+  EXPECT_THAT(status.message(),
+              HasSubstr("The token is not valid. Gandi did not accept the "
+                        "credentials: check personal_access_token in the "
+                        "provider block, or GANDI_PERSONAL_ACCESS_TOKEN"));
+}
+
+TEST(ErrorsTest, UnauthorizedWithoutBodyStillSaysWhichSettingToCheck) {
+  EXPECT_THAT(ErrorFor(401, "").message(),
+              HasSubstr("with an empty body. Gandi did not accept the "
+                        "credentials: check personal_access_token"));
+}
+
+TEST(ErrorsTest, UnauthorizedHintQuotesNoEchoedToken) {
+  const absl::Status status = ErrorFromResponse(
+      "GET", "/v5/email/mailboxes/example.com",
+      Answer(401, R"({"message": "token pat_s3cr3t-value is unknown"})"),
+      {"pat_s3cr3t-value"});
+  EXPECT_THAT(status.message(), Not(HasSubstr("pat_s3cr3t-value")));
+  EXPECT_THAT(status.message(), HasSubstr("GANDI_PERSONAL_ACCESS_TOKEN"));
+}
+
+TEST(ErrorsTest, ForbiddenDomainNamesItsOrganizationAndSharingId) {
+  const absl::Status status =
+      ErrorFromResponse("GET", "/v5/email/forwards/mine.test?page=1",
+                        Answer(403, R"({"cause": "Forbidden", "code": 403,
+               "message": "Access was denied to this resource.",
+               "object": "HTTPForbidden"})"),
+                        {});
+  EXPECT_EQ(status.code(), absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(status.message(),
+            "GET /v5/email/forwards/mine.test?page=1: the API answered 403 "
+            "Forbidden: Access was denied to this resource. Check that the "
+            "domain name is right and that mine.test belongs to the "
+            "organization the token was created in, with email rights; when "
+            "sharing_id (or GANDI_SHARING_ID) is set, it must name that "
+            "organization.");
+}
+
+TEST(ErrorsTest, ForbiddenMeaningNotFoundHasNoHint) {
+  const absl::Status status =
+      ErrorFor(403, R"({"object": "HTTPNotFound", "message": "gone"})");
+  EXPECT_EQ(status.code(), absl::StatusCode::kNotFound);
+  EXPECT_THAT(status.message(), Not(HasSubstr("sharing_id")));
+}
+
+TEST(ErrorsTest, OtherStatusesHaveNoHint) {
+  const absl::Status status = ErrorFor(500, R"({"message": "oops"})");
+  EXPECT_EQ(status.message(),
+            "GET /v5/email/mailboxes/example.com/u1: the API answered 500 "
+            "Internal Server Error: oops");
 }
 
 TEST(ErrorsTest, PayloadCarriesTheApiError) {
