@@ -86,10 +86,21 @@ std::vector<tfplugin::Attribute> MailboxDetailAttributes() {
           .Describe("The fallback address, if any."),
       NestedAttr(
           "responder", NestedObject::Nesting::kSingle,
-          {Attr("enabled", Type::Bool()).Computed().Describe("Whether on."),
-           Attr("message", Type::String()).Computed().Describe("The text."),
-           Attr("starts_at", Type::String()).Computed().Describe("Start."),
-           Attr("ends_at", Type::String()).Computed().Describe("End.")})
+          {Attr("enabled", Type::Bool())
+               .Computed()
+               .Describe("Whether the responder answers incoming mail."),
+           Attr("message", Type::String())
+               .Computed()
+               .Describe("The text of the automatic answer; empty when none "
+                         "is set."),
+           Attr("starts_at", Type::String())
+               .Computed()
+               .Describe("When the responder starts, as an RFC 3339 "
+                         "date-time; null when it has no start date."),
+           Attr("ends_at", Type::String())
+               .Computed()
+               .Describe("When the responder stops, as an RFC 3339 "
+                         "date-time; null when it has no end date.")})
           .Computed()
           .Describe("The out-of-office responder."),
   };
