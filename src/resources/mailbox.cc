@@ -563,11 +563,14 @@ void MailboxResource::PlanDestroy(const tfplugin::PlanRequest& request,
                                   tfplugin::PlanResponse* response) {
   const Value& prior = request.prior_state;
   if (prior.IsNull()) return;
+  const std::string address =
+      absl::StrCat(prior.GetAttr("login").AsString(), "@",
+                   prior.GetAttr("domain").AsString());
+  // The address is in the summary too: Terraform folds warnings that share
+  // a summary into the first, which would hide the other mailboxes.
   response->diagnostics.AddWarning(
-      "Mailbox Will Be Deleted With Its Mail",
-      absl::StrCat("Destroying gandimail_mailbox ",
-                   prior.GetAttr("login").AsString(), "@",
-                   prior.GetAttr("domain").AsString(),
+      absl::StrCat("Mailbox Will Be Deleted With Its Mail: ", address),
+      absl::StrCat("Destroying gandimail_mailbox ", address,
                    " deletes the mailbox and all the mail it holds. Remove "
                    "it from the configuration only if that is intended; "
                    "`terraform state rm` forgets it and keeps the mail."));
