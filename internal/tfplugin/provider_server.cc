@@ -998,7 +998,10 @@ grpc::Status ProviderServer::StreamList(
   int64_t sent = 0;
   absl::Status fault;
 
+  // Refuses every object past the limit or a fault, even from a list that
+  // ignores the first refusal.
   auto emit = [&](ListedObject object) {
+    if (!fault.ok() || sent >= list_request.limit) return false;
     if (context != nullptr && context->IsCancelled()) return false;
     tfplugin6::ListResource::Event event;
     cty::Value state = NullWriteOnly(block, object.state);

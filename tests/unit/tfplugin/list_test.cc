@@ -73,12 +73,14 @@ class FakeBoxList : public ListResource {
                                    {"name", Value::String("box" + n)},
                                    {"secret", Value::String("hunter2")},
                                    {"id", Value::String("id-" + n)}});
-      if (!emit({state, "box" + n + "@" + domain})) break;
+      if (!emit({state, "box" + n + "@" + domain}) && !ignore_stop) break;
     }
     diagnostics->Append(extra);
   }
 
   int count = 3;
+  // Goes on emitting after being told to stop, as a careless list might.
+  bool ignore_stop = false;
   int calls = 0;
   int tried = 0;
   ListRequest seen;
@@ -220,6 +222,16 @@ TEST_F(ListServerTest, LimitStopsTheSearch) {
   ASSERT_EQ(events.size(), 2u);
   EXPECT_EQ(events[1].display_name(), "box1@example.com");
   EXPECT_EQ(list_->tried, 2);  // the third was never made
+}
+
+TEST_F(ListServerTest, LimitHoldsForAListThatIgnoresTheStop) {
+  list_->count = 10;
+  list_->ignore_stop = true;
+
+  auto events = List(Config(Value::String("example.com")), 2);
+
+  EXPECT_EQ(events.size(), 2u);
+  EXPECT_EQ(list_->tried, 10);
 }
 
 TEST_F(ListServerTest, ZeroLimitSearchesNothing) {
