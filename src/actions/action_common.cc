@@ -77,7 +77,9 @@ absl::Status Pause(const ApiHandle& api, absl::Duration pause) {
   return absl::OkStatus();
 }
 
-// The sentence telling the user what to do about `status`.
+// The sentence telling the user what to do about `status`. A refused
+// token (401, 403) needs none here: the API client's message already names
+// the settings to check.
 std::string AdviceFor(const absl::Status& status, const Advice& advice) {
   if (MayHaveTakenEffect(status) && !advice.outcome_unknown.empty()) {
     return advice.outcome_unknown;
@@ -89,12 +91,6 @@ std::string AdviceFor(const absl::Status& status, const Advice& advice) {
       return "The prepaid account does not hold enough credit: top it up in "
              "Gandi's web interface (the organization of the provider's "
              "sharing_id, if set), then try again.";
-    case absl::StatusCode::kPermissionDenied:
-      return "The token cannot act on this domain: check the domain name, "
-             "and that the token's organization holds it with email rights.";
-    case absl::StatusCode::kUnauthenticated:
-      return "Gandi refused the credentials: check the provider's "
-             "personal_access_token.";
     case absl::StatusCode::kResourceExhausted:
       return "Gandi is limiting the request rate: wait a minute and try "
              "again, or lower the provider's requests_per_minute.";
