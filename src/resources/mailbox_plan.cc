@@ -44,9 +44,12 @@ bool PlanReplaces(const Value& prior, const Value& planned) {
   return prior.GetAttr("domain") != planned.GetAttr("domain");
 }
 
+// The summary names the mailbox: Terraform folds warnings whose summaries
+// are equal, which would hide every mailbox but the first.
 void WarnMailDeleted(const Value& prior, tfplugin::Diagnostics* diagnostics) {
   diagnostics->AddWarning(
-      "Mailbox Will Be Deleted",
+      absl::StrCat("Mailbox Will Be Replaced, Its Mail Deleted: ",
+                   AddressOf(prior)),
       absl::StrCat("This plan replaces the mailbox ", AddressOf(prior),
                    ": the mailbox and all the mail stored in it are deleted, "
                    "and a new, empty mailbox is created. Copy any mail you "

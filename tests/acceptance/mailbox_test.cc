@@ -286,8 +286,10 @@ TEST(MailboxTest, DomainChangeWarnsThatMailIsDeleted) {
   w.tf.WriteConfig(config);
   RunResult plan = w.tf.PlanDetailed();
   EXPECT_EQ(plan.exit_code, 2) << Output(plan);
-  EXPECT_TRUE(Contains(plan.out, "Mailbox Will Be Deleted")) << plan.out;
-  EXPECT_TRUE(Contains(plan.out, "alice@example.com")) << plan.out;
+  EXPECT_TRUE(Contains(plan.out,
+                       "Mailbox Will Be Replaced, Its Mail Deleted: "
+                       "alice@example.com"))
+      << plan.out;
   EXPECT_TRUE(Contains(plan.out, "must be replaced")) << plan.out;
 }
 

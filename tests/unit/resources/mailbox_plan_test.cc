@@ -72,7 +72,9 @@ TEST(MailboxPlanTest, LegacyTypeChangeIsRefusedWithTheWayToReplace) {
 TEST(MailboxPlanTest, DomainChangeWarnsThatMailIsDeleted) {
   Value planned = Prior().WithAttr("domain", Value::String("example.org"));
   tfplugin::PlanResponse response = Plan(Prior(), planned);
-  EXPECT_TRUE(HasSummary(response.diagnostics, "Mailbox Will Be Deleted"));
+  EXPECT_TRUE(HasSummary(
+      response.diagnostics,
+      "Mailbox Will Be Replaced, Its Mail Deleted: alice@example.com"));
   EXPECT_FALSE(response.diagnostics.HasError());
 }
 
