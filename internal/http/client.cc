@@ -468,8 +468,12 @@ absl::Status TransportError(const Request& request, const Attempt& attempt,
   const std::string tries =
       attempts > 1 ? absl::StrCat(" (after ", attempts, " attempts)") : "";
   if (attempt.too_large) {
-    return absl::ResourceExhaustedError(absl::StrCat(
+    // The server acted on the request, whatever it did: a POST answered
+    // this way must be checked, not repeated.
+    absl::Status status = absl::ResourceExhaustedError(absl::StrCat(
         what, ": the answer is larger than ", max_body, " bytes", tries));
+    status.SetPayload(kOutcomeUnknownPayload, absl::Cord("1"));
+    return status;
   }
   if (IsCallerError(attempt.code)) {
     return absl::InvalidArgumentError(absl::StrCat(what, ": ", attempt.detail));

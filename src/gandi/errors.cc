@@ -251,6 +251,17 @@ void ScrubApiError(const std::vector<std::string>& secrets, ApiError* error) {
   }
 }
 
+// `message` with code `status` maps to, carrying an ApiError that holds only
+// the HTTP status: an answer without an error body still tells whether the
+// server failed (5xx) or refused (4xx).
+absl::Status BodylessError(long status, std::string message) {
+  absl::Status result(CodeFor(status), std::move(message));
+  ApiError error;
+  error.http_status = status;
+  result.SetPayload(kApiErrorPayload, absl::Cord(error.ToJson().dump()));
+  return result;
+}
+
 }  // namespace
 
 absl::Status ErrorFromResponse(std::string_view method, std::string_view path,
@@ -264,22 +275,21 @@ absl::Status ErrorFromResponse(std::string_view method, std::string_view path,
   const nlohmann::json body =
       nlohmann::json::parse(response.body, nullptr, false);
   if (absl::StripAsciiWhitespace(response.body).empty()) {
-    return absl::Status(CodeFor(status),
-                        WithHint(head + " with an empty body", status, path));
+    return BodylessError(status,
+                         WithHint(head + " with an empty body", status, path));
   }
   if (body.is_discarded()) {
-    return absl::Status(CodeFor(status),
-                        WithHint(absl::StrCat(head, " with a non-JSON body ",
-                                              DescribeBody(response)),
-                                 status, path));
+    return BodylessError(status,
+                         WithHint(absl::StrCat(head, " with a non-JSON body ",
+                                               DescribeBody(response)),
+                                  status, path));
   }
   if (!body.is_object()) {
-    return absl::Status(
-        CodeFor(status),
-        WithHint(absl::StrCat(head, " with a JSON ", body.type_name(),
-                              " where an error object was expected ",
-                              DescribeBody(response)),
-                 status, path));
+    return BodylessError(
+        status, WithHint(absl::StrCat(head, " with a JSON ", body.type_name(),
+                                      " where an error object was expected ",
+                                      DescribeBody(response)),
+                         status, path));
   }
 
   ApiError error = ParseErrorBody(status, body);

@@ -57,6 +57,15 @@ inline bool IsOutcomeUnknown(const absl::Status& status) {
   return http::IsOutcomeUnknown(status);
 }
 
+// True when a failed write may still have been carried out: no usable
+// answer came back, or the server failed part-way (any 5xx, with an error
+// body or without). A 4xx is a refusal: nothing was done.
+inline bool MayHaveTakenEffect(const absl::Status& status) {
+  if (IsOutcomeUnknown(status)) return true;
+  std::optional<ApiError> error = ApiErrorOf(status);
+  return error.has_value() && error->http_status >= 500;
+}
+
 // Builds the status for a non-2xx `response` to `method` `path`. Every
 // occurrence of a text in `secrets` is replaced by "(redacted)" in the
 // message and the payload, in case the API echoes one (see

@@ -127,21 +127,7 @@ void AddApiError(tfplugin::Diagnostics* diagnostics, std::string summary,
 }
 
 bool CreateOutcomeUnknown(const absl::Status& status) {
-  if (status.ok()) return false;
-  if (gandi::IsOutcomeUnknown(status)) return true;
-  std::optional<gandi::ApiError> error = gandi::ApiErrorOf(status);
-  if (error.has_value()) return error->http_status >= 500;
-  // No API body to read: a 5xx with an HTML or empty body (a proxy's 502)
-  // has one of these codes. So has a request that was never sent, which
-  // the look-up then finds absent: only a re-send follows, as it should.
-  switch (status.code()) {
-    case absl::StatusCode::kInternal:
-    case absl::StatusCode::kUnavailable:
-    case absl::StatusCode::kUnknown:
-      return true;
-    default:
-      return false;
-  }
+  return !status.ok() && gandi::MayHaveTakenEffect(status);
 }
 
 namespace {

@@ -33,14 +33,6 @@ const char* const kComputedFromApi[] = {"status",        "capacity",
                                         "refundable",    "created_at",
                                         "refund_amount", "refund_currency"};
 
-// True when a failed purchase may still have been carried out: the answer
-// was lost after the request went out, or the server failed part-way.
-bool MayHaveTakenEffect(const absl::Status& status) {
-  if (gandi::IsOutcomeUnknown(status)) return true;
-  std::optional<gandi::ApiError> error = gandi::ApiErrorOf(status);
-  return error.has_value() && error->http_status >= 500;
-}
-
 std::vector<int64_t> SlotIds(const std::vector<gandi::Slot>& slots) {
   std::vector<int64_t> ids;
   for (const gandi::Slot& slot : slots) ids.push_back(slot.id);
@@ -222,7 +214,7 @@ std::optional<int64_t> Buy(gandi::Client& client, const Purchase& p,
     return FindBoughtSlot(client, p, nullptr, d);
   }
 
-  if (!MayHaveTakenEffect(ack.status())) {
+  if (!gandi::MayHaveTakenEffect(ack.status())) {
     AddApiError(d, "Unable to Buy Slot",
                 absl::StrCat("Gandi refused the purchase of ", Describe(p),
                              "; nothing was bought."),
@@ -669,7 +661,8 @@ Value SlotResource::GenerateConfig(const Value& state,
                    state.GetAttr("id").AsString(),
                    " was bought for, so the generated configuration says "
                    "duration = 12. Importing records it without buying "
-                   "anything; set the months you bought if they differ."),
+                   "anything. Set the months you bought before the first "
+                   "apply: a later change of duration buys a new slot."),
       cty::Path().Attr("duration"));
   return config.WithAttr("duration", Value::Int(12));
 }

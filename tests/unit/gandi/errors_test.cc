@@ -222,5 +222,27 @@ TEST(ErrorsTest, SecretEchoedInErrorLocationIsScrubbed) {
               Not(HasSubstr("Sup3r-S3cret-1!")));
 }
 
+TEST(ErrorsTest, AnswerWithoutErrorBodyStillCarriesItsStatus) {
+  absl::Status proxy = ErrorFor(502, "<html>Bad Gateway</html>", "text/html");
+  absl::Status empty = ErrorFor(500, "");
+  absl::Status list = ErrorFor(503, "[1, 2]");
+
+  ASSERT_TRUE(ApiErrorOf(proxy).has_value());
+  EXPECT_EQ(ApiErrorOf(proxy)->http_status, 502);
+  ASSERT_TRUE(ApiErrorOf(empty).has_value());
+  EXPECT_EQ(ApiErrorOf(empty)->http_status, 500);
+  ASSERT_TRUE(ApiErrorOf(list).has_value());
+  EXPECT_EQ(ApiErrorOf(list)->http_status, 503);
+}
+
+TEST(ErrorsTest, ServerFailuresMayHaveTakenEffectRefusalsNot) {
+  EXPECT_TRUE(MayHaveTakenEffect(ErrorFor(500, R"({"message": "m"})")));
+  EXPECT_TRUE(MayHaveTakenEffect(ErrorFor(502, "<html>", "text/html")));
+  EXPECT_TRUE(MayHaveTakenEffect(ErrorFor(504, "")));
+  EXPECT_FALSE(MayHaveTakenEffect(ErrorFor(409, R"({"message": "m"})")));
+  EXPECT_FALSE(MayHaveTakenEffect(ErrorFor(405, "<html>", "text/html")));
+  EXPECT_FALSE(MayHaveTakenEffect(absl::UnavailableError("never sent")));
+}
+
 }  // namespace
 }  // namespace gandimail::gandi

@@ -20,11 +20,13 @@ namespace {
 
 using How = CreateOutcome::How;
 
-// An API answer with status `code` and a JSON error body.
-absl::Status Answered(long code) {
+// An API answer with status `code` and `body`, by default a JSON error.
+absl::Status Answered(
+    long code,
+    std::string body = R"({"code": 0, "message": "scripted", "cause": "x"})") {
   http::Response response;
   response.status = code;
-  response.body = R"({"code": 0, "message": "scripted", "cause": "x"})";
+  response.body = std::move(body);
   return gandi::ErrorFromResponse("POST", "/v5/email/forwards/example.com",
                                   response, {});
 }
@@ -85,16 +87,21 @@ TEST(CreateOutcomeUnknownTest, FiveHundredsAndLostAnswersAreUnknown) {
   EXPECT_TRUE(CreateOutcomeUnknown(Answered(500)));
   EXPECT_TRUE(CreateOutcomeUnknown(Answered(503)));
   EXPECT_TRUE(CreateOutcomeUnknown(Dropped()));
-  // A proxy's 502 with an HTML body carries no API error to read.
-  EXPECT_TRUE(CreateOutcomeUnknown(absl::UnavailableError(
-      "POST /v5/email/forwards/example.com: the API answered 502 Bad "
-      "Gateway with a non-JSON body (text/html, 120 bytes)")));
+  // A proxy's 502 with an HTML body, and an empty 500: no error body, but
+  // the status still says the server failed.
+  EXPECT_TRUE(CreateOutcomeUnknown(Answered(502, "<html>Bad Gateway</html>")));
+  EXPECT_TRUE(CreateOutcomeUnknown(Answered(500, "")));
 }
 
 TEST(CreateOutcomeUnknownTest, FourHundredsAndSuccessAreKnown) {
   for (long code : {400, 401, 402, 403, 404, 409, 422, 429}) {
     EXPECT_FALSE(CreateOutcomeUnknown(Answered(code))) << code;
   }
+  // A proxy's refusal without an API body is a refusal all the same.
+  EXPECT_FALSE(CreateOutcomeUnknown(Answered(405, "<html>No</html>")));
+  // Never sent: nothing can have been made.
+  EXPECT_FALSE(CreateOutcomeUnknown(
+      absl::UnavailableError("POST ...: connection refused; not sent")));
   EXPECT_FALSE(CreateOutcomeUnknown(absl::OkStatus()));
   EXPECT_FALSE(CreateOutcomeUnknown(
       absl::CancelledError("the provider is stopping; not sent")));
