@@ -148,6 +148,10 @@ class MailboxResource final : public tfplugin::Resource {
   absl::StatusOr<std::string> FindIdByLogin(gandi::Client* client,
                                             const std::string& domain,
                                             const std::string& login);
+  // False, with an error, when `login` is taken or cannot be checked.
+  bool LoginIsFree(gandi::Client* client, const Value& planned,
+                   const std::string& login,
+                   tfplugin::Diagnostics* diagnostics);
   void WarnIfToConvert(gandi::Client* client, const gandi::Mailbox& mailbox,
                        Diagnostics* diagnostics);
   // Sends the PATCH a create needs after its POST; the state keeps the id
@@ -306,6 +310,9 @@ void MailboxResource::Create(const tfplugin::ApplyRequest& request,
       absl::Now() + TimeoutFor(planned, "create", kDefaultTimeout);
 
   gandi::MailboxCreate create = MailboxCreateFromConfig(request.config);
+  if (!LoginIsFree(client, planned, create.login, &response->diagnostics)) {
+    return;
+  }
   std::string found_id;
   CreateOutcome posted = Post(client, domain, create, deadline, &found_id);
   summaries_.Invalidate(domain);
@@ -332,6 +339,33 @@ void MailboxResource::Create(const tfplugin::ApplyRequest& request,
   MailboxWriter writer(client, domain, *id);
   Value state = planned.WithAttr("id", Value::String(*id));
   FinishCreate(client, request, &writer, state, deadline, response);
+}
+
+// The login is checked just before the POST so that a mailbox found after
+// a lost answer is surely the one this create made, never one that was
+// there already (adopting that would let a destroy delete its mail).
+bool MailboxResource::LoginIsFree(gandi::Client* client, const Value& planned,
+                                  const std::string& login,
+                                  tfplugin::Diagnostics* diagnostics) {
+  const std::string address = AddressOf(planned);
+  absl::StatusOr<std::string> existing =
+      FindIdByLogin(client, Str(planned, "domain"), login);
+  if (absl::IsNotFound(existing.status())) return true;
+  if (!existing.ok()) {
+    AddApiError(diagnostics, "Unable to Create Mailbox",
+                absl::StrCat("Checking that ", address,
+                             " is free failed, so it was not created."),
+                existing.status());
+    return false;
+  }
+  diagnostics->AddError(
+      "Mailbox Already Exists",
+      absl::StrCat("The mailbox ", address, " already exists (id ", *existing,
+                   "), so it was not created. To manage it, import it "
+                   "(ID ",
+                   address, "); otherwise choose another login."),
+      cty::Path().Attr("login"));
+  return false;
 }
 
 void MailboxResource::ReportCreateError(const Value& planned,

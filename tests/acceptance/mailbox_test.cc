@@ -395,6 +395,33 @@ TEST(MailboxTest, UnavailableSlotIsOnlyAWarningAtPlan) {
   EXPECT_TRUE(SandboxMailboxes(w.sandbox).empty());
 }
 
+// A mailbox that exists before the apply is refused with the way to import
+// it, without a create request: were it created blind, a lost answer would
+// make the provider adopt the existing mailbox as its own.
+TEST(MailboxTest, ExistingLoginIsRefusedWithoutACreateRequest) {
+  World w;
+  json body = {{"login", "alice"},
+               {"mailbox_type", "standard_2023"},
+               {"password", kPassword}};
+  ASSERT_EQ(
+      w.sandbox.Api("POST", "/v5/email/mailboxes/example.com", body.dump())
+          .status,
+      202);
+  w.sandbox.ResetRequests();
+  w.tf.WriteConfig(Basic("alice", "standard_2023"));
+
+  RunResult applied = Apply(w.tf);
+
+  EXPECT_EQ(applied.exit_code, 1);
+  EXPECT_TRUE(Contains(applied.err, "Mailbox Already Exists")) << applied.err;
+  EXPECT_TRUE(Contains(applied.err, "alice@example.com")) << applied.err;
+  // The route's two requests are the Dry-Runs of the apply's planning; a
+  // create would be a third.
+  json routes = w.sandbox.Requests()["routes"];
+  EXPECT_EQ(routes["POST /v5/email/mailboxes/{domain}"], 2) << routes.dump();
+  EXPECT_EQ(SandboxMailboxes(w.sandbox).size(), 1u);
+}
+
 TEST(MailboxTest, FailedPatchAfterCreateKeepsTheMailboxTainted) {
   World w;
   w.tf.WriteConfig(Basic("alice", "standard_2023", kFullExtras));
