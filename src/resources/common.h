@@ -56,7 +56,7 @@ void AddApiError(tfplugin::Diagnostics* diagnostics, std::string summary,
 //
 // A create POST is never repeated by the HTTP layer. When its outcome is
 // unknown, SendCreate looks the object up; only when it is still absent
-// after a while is the POST sent once more (DESIGN.md, Reliability).
+// after a while is the POST sent once more, and never a third time.
 
 // True when a failed create may still have taken effect: the request went
 // out and no answer came back (dropped, reset, timed out), or the server

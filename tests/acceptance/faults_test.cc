@@ -209,7 +209,7 @@ std::vector<std::string> ErrorLines(const std::string& output) {
 // Runs `args` until terraform succeeds, at most `tries` times, checking
 // after every run that the state matches the sandbox. A create POST is
 // sent again at most once, and only after a look-up found nothing
-// (DESIGN.md, Reliability), so a run may fail; the next one finishes the
+// (never blindly), so a run may fail; the next one finishes the
 // work.
 // Returns the number of runs it took (tries + 1: it never succeeded) and
 // the errors met on the way.
@@ -306,7 +306,7 @@ size_t Occurrences(const std::string& text, const std::string& what) {
 
 // What one apply gives with a fifth of requests failing. A forward POST
 // answered 500 or dropped (about 14% of them) is looked up and, absent,
-// sent once more, never twice (DESIGN.md, Reliability): a forward fails
+// sent once more, never twice: a forward fails
 // only when both went unanswered (0.144^2, about 2 of 100 each run), and
 // then it says so. A slot purchase is never repeated in one apply (the API
 // cannot refuse a duplicate purchase), so a slot whose one POST goes
