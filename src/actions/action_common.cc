@@ -218,6 +218,40 @@ absl::Status AwaitEffect(const ApiHandle& api,
   }
 }
 
+WriteOutcome WriteAndSettle(
+    const ApiHandle& api,
+    const std::function<absl::StatusOr<gandi::Acknowledgement>()>& write,
+    const std::function<absl::StatusOr<bool>()>& took_effect,
+    absl::Duration limit) {
+  WriteOutcome outcome;
+  outcome.answer = write();
+  if (outcome.answer.ok() || !MayHaveTakenEffect(outcome.answer.status())) {
+    return outcome;
+  }
+
+  absl::Status seen = AwaitEffect(api, took_effect, limit);
+  if (seen.ok()) {
+    outcome.took_effect = true;
+  } else {
+    outcome.wait = seen;
+  }
+  return outcome;
+}
+
+void AddWriteFailure(Diagnostics* diagnostics, std::string summary,
+                     const std::string& detail, const WriteOutcome& outcome,
+                     const Advice& advice,
+                     const std::vector<std::string>& secrets) {
+  std::string full = detail;
+  if (!outcome.wait.ok()) {
+    absl::StrAppend(
+        &full, " Its effect did not show in reads (",
+        log::ScrubSecrets(std::string(outcome.wait.message()), secrets), ").");
+  }
+  AddFailure(diagnostics, std::move(summary), full, outcome.answer.status(),
+             advice, secrets);
+}
+
 absl::Time ParseInstant(const std::string& text) {
   absl::Time when;
   if (!resources::ParseRfc3339(text, &when)) return absl::InfinitePast();

@@ -3,7 +3,8 @@
 
 // Pieces the gandimail actions share: their common arguments, the checks
 // of required arguments, the reading of Dry-Run refusals and API failures
-// as diagnostics, and a bounded wait for an accepted write to show.
+// as diagnostics, a bounded wait for an accepted write to show, and the
+// settling of a write whose answer was lost.
 
 #include <functional>
 #include <optional>
@@ -93,6 +94,39 @@ void AddDryRunRefusals(const gandi::DryRunResult& result,
 absl::Status AwaitEffect(const ApiHandle& api,
                          const std::function<absl::StatusOr<bool>()>& ready,
                          absl::Duration limit = kEffectWait);
+
+// How a write ended, once an answer that left it open was settled.
+struct WriteOutcome {
+  // The write's own answer.
+  absl::StatusOr<gandi::Acknowledgement> answer;
+  // True when the answer failed but the effect showed in reads: the write
+  // was carried out (and paid) all the same.
+  bool took_effect = false;
+  // When the answer left the outcome open and the effect did not show:
+  // why the wait ended (DeadlineExceeded, Cancelled). OK otherwise.
+  absl::Status wait;
+};
+
+// Sends `write` once. When its answer leaves open whether it took effect
+// (MayHaveTakenEffect), polls `took_effect` with AwaitEffect (bounded by
+// `limit`, cut short by Stop) before the write counts as failed: writes
+// are accepted before they show, so one read right away could call a done
+// (paid) write failed. A definite failure is returned without a read.
+WriteOutcome WriteAndSettle(
+    const ApiHandle& api,
+    const std::function<absl::StatusOr<gandi::Acknowledgement>()>& write,
+    const std::function<absl::StatusOr<bool>()>& took_effect,
+    absl::Duration limit = kEffectWait);
+
+// Adds the error for a write whose answer failed and whose effect did not
+// show (`outcome.took_effect` false): as AddFailure for
+// `outcome.answer`, and when the wait ended unseen, why (so the
+// outcome_unknown advice says how to check). `secrets` are scrubbed from
+// every text of the API.
+void AddWriteFailure(tfplugin::Diagnostics* diagnostics, std::string summary,
+                     const std::string& detail, const WriteOutcome& outcome,
+                     const Advice& advice,
+                     const std::vector<std::string>& secrets = {});
 
 // A date-time the API wrote, as an instant; InfinitePast when unreadable.
 absl::Time ParseInstant(const std::string& text);

@@ -1,6 +1,7 @@
 #include "src/actions/domain_renew.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -97,15 +98,26 @@ bool AllExtended(const Mailboxes& before, const Mailboxes& now,
   return true;
 }
 
+// The check, for AwaitEffect, that the renewal shows in the domain's list.
+// Each read's earliest new expiry goes to `earliest`, which must outlive
+// the check.
+std::function<absl::StatusOr<bool>()> RenewalShows(const ApiHandle& api,
+                                                   const std::string& domain,
+                                                   const Mailboxes& before,
+                                                   std::string* earliest) {
+  return [&api, domain, &before, earliest]() -> absl::StatusOr<bool> {
+    GM_ASSIGN_OR_RETURN(Mailboxes now, api.gandi->ListMailboxes(domain));
+    return AllExtended(before, now, earliest);
+  };
+}
+
 void ReportNewExpiries(const ApiHandle& api, const std::string& domain,
                        const Mailboxes& before,
                        const ProgressReporter& progress,
                        Diagnostics* diagnostics) {
   std::string earliest;
-  absl::Status seen = AwaitEffect(api, [&]() -> absl::StatusOr<bool> {
-    GM_ASSIGN_OR_RETURN(Mailboxes now, api.gandi->ListMailboxes(domain));
-    return AllExtended(before, now, &earliest);
-  });
+  absl::Status seen =
+      AwaitEffect(api, RenewalShows(api, domain, before, &earliest));
   if (seen.ok()) {
     progress(absl::StrCat("Renewed ", Describe(domain, before),
                           ": the earliest now expires at ", earliest, "."));
@@ -120,31 +132,30 @@ void ReportNewExpiries(const ApiHandle& api, const std::string& domain,
                    "mailboxes later to see their new expiry dates."));
 }
 
-// A renewal that failed, or whose answer was lost: when it may have taken
-// effect, one list tells whether it did, so that it is not paid twice.
-void ReportRenewFailure(const ApiHandle& api, const std::string& domain,
-                        const Mailboxes& before, const absl::Status& status,
+// A renewal whose answer failed: when its effect showed all the same it
+// was carried out (and paid), and is reported so; otherwise an error.
+// `earliest` is the earliest new expiry the last read showed.
+void ReportRenewFailure(const std::string& domain, const Mailboxes& before,
+                        const WriteOutcome& outcome,
+                        const std::string& earliest,
                         const ProgressReporter& progress,
                         Diagnostics* diagnostics) {
-  if (MayHaveTakenEffect(status)) {
-    absl::StatusOr<Mailboxes> now = api.gandi->ListMailboxes(domain);
-    std::string earliest;
-    if (now.ok() && AllExtended(before, *now, &earliest)) {
-      progress(absl::StrCat("Renewed ", Describe(domain, before),
-                            ": the earliest now expires at ", earliest, "."));
-      diagnostics->AddWarning(
-          "Domain Renewal Answer Lost",
-          absl::StrCat("Gandi's answer to the renewal of ",
-                       Describe(domain, before),
-                       " was lost, but every expiry moved, so the renewal "
-                       "was carried out. Do not invoke it again.\n\n",
-                       status.message()));
-      return;
-    }
+  if (outcome.took_effect) {
+    progress(absl::StrCat("Renewed ", Describe(domain, before),
+                          ": the earliest now expires at ", earliest, "."));
+    diagnostics->AddWarning(
+        "Domain Renewal Answer Lost",
+        absl::StrCat("Gandi's answer to the renewal of ",
+                     Describe(domain, before),
+                     " was lost, but every expiry moved, so the renewal "
+                     "was carried out. Do not invoke it again.\n\n",
+                     outcome.answer.status().message()));
+    return;
   }
-  AddFailure(diagnostics, "Unable to Renew Mailboxes",
-             absl::StrCat("Renewing ", Describe(domain, before), " failed."),
-             status, RenewAdvice());
+  AddWriteFailure(
+      diagnostics, "Unable to Renew Mailboxes",
+      absl::StrCat("Renewing ", Describe(domain, before), " failed."), outcome,
+      RenewAdvice());
 }
 
 tfplugin::Schema BuildSchema() {
@@ -222,16 +233,18 @@ class DomainRenewAction final : public tfplugin::Action {
                           " to the prepaid account."));
     log::Info("renewing every mailbox of a domain",
               {{"domain", domain}, {"mailboxes", before->size()}});
-    absl::StatusOr<gandi::Acknowledgement> ack =
-        api->gandi->RenewAllMailboxes(domain);
-    if (!ack.ok()) {
-      ReportRenewFailure(*api, domain, *before, ack.status(), progress,
+    std::string earliest;
+    WriteOutcome outcome = WriteAndSettle(
+        *api, [&] { return api->gandi->RenewAllMailboxes(domain); },
+        RenewalShows(*api, domain, *before, &earliest));
+    if (!outcome.answer.ok()) {
+      ReportRenewFailure(domain, *before, outcome, earliest, progress,
                          diagnostics);
       return;
     }
 
     progress(absl::StrCat("Gandi accepted the renewal of ", domain, ": ",
-                          ack->message));
+                          outcome.answer->message));
     ReportNewExpiries(*api, domain, *before, progress, diagnostics);
   }
 

@@ -1,5 +1,6 @@
 #include "src/actions/mailbox_renew.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -50,6 +51,22 @@ bool Extended(const gandi::Mailbox& before, const gandi::Mailbox& now) {
   return ParseInstant(now.expires_at) > ParseInstant(before.expires_at);
 }
 
+// The check, for AwaitEffect, that the renewal shows: the mailbox reads
+// with a later expiry than `before`. Each read's expiry goes to
+// `expires_at`, which must outlive the check.
+std::function<absl::StatusOr<bool>()> RenewalShows(const ApiHandle& api,
+                                                   const Target& target,
+                                                   const gandi::Mailbox& before,
+                                                   std::string* expires_at) {
+  return [&api, target, before, expires_at]() -> absl::StatusOr<bool> {
+    GM_ASSIGN_OR_RETURN(
+        gandi::Mailbox now,
+        api.gandi->GetMailbox(target.domain, target.mailbox_id));
+    *expires_at = now.expires_at;
+    return Extended(before, now);
+  };
+}
+
 // After an accepted renewal: waits (bounded) for the new expiry to show
 // and reports it; a slow read is a warning, since the renewal is done.
 void ReportNewExpiry(const ApiHandle& api, const Target& target,
@@ -57,13 +74,8 @@ void ReportNewExpiry(const ApiHandle& api, const Target& target,
                      const ProgressReporter& progress,
                      Diagnostics* diagnostics) {
   std::string expires_at;
-  absl::Status seen = AwaitEffect(api, [&]() -> absl::StatusOr<bool> {
-    GM_ASSIGN_OR_RETURN(
-        gandi::Mailbox now,
-        api.gandi->GetMailbox(target.domain, target.mailbox_id));
-    expires_at = now.expires_at;
-    return Extended(before, now);
-  });
+  absl::Status seen =
+      AwaitEffect(api, RenewalShows(api, target, before, &expires_at));
   if (seen.ok()) {
     progress(absl::StrCat("Renewed ", before.address, ": it now expires at ",
                           expires_at, "."));
@@ -78,35 +90,31 @@ void ReportNewExpiry(const ApiHandle& api, const Target& target,
                    "the mailbox later to see its new expiry date."));
 }
 
-// A renewal that failed, or whose answer was lost: when it may have taken
-// effect, one read tells whether it did, so a done renewal is not
-// reported as failed (and then paid twice).
-void ReportRenewFailure(const ApiHandle& api, const Target& target,
-                        const gandi::Mailbox& before,
-                        const absl::Status& status,
+// A renewal whose answer failed: when its effect showed all the same it
+// was carried out (and paid), and is reported so; otherwise an error.
+// `expires_at` is the expiry the last read showed.
+void ReportRenewFailure(const Target& target, const gandi::Mailbox& before,
+                        const WriteOutcome& outcome,
+                        const std::string& expires_at,
                         const ProgressReporter& progress,
                         Diagnostics* diagnostics) {
-  if (MayHaveTakenEffect(status)) {
-    absl::StatusOr<gandi::Mailbox> now =
-        api.gandi->GetMailbox(target.domain, target.mailbox_id);
-    if (now.ok() && Extended(before, *now)) {
-      progress(absl::StrCat("Renewed ", before.address, ": it now expires at ",
-                            now->expires_at, "."));
-      diagnostics->AddWarning(
-          "Mailbox Renewal Answer Lost",
-          absl::StrCat("Gandi's answer to the renewal of ", before.address,
-                       " was lost, but its expiry moved from ",
-                       before.expires_at, " to ", now->expires_at,
-                       ", so the renewal was carried out. Do not invoke it "
-                       "again.\n\n",
-                       status.message()));
-      return;
-    }
+  if (outcome.took_effect) {
+    progress(absl::StrCat("Renewed ", before.address, ": it now expires at ",
+                          expires_at, "."));
+    diagnostics->AddWarning(
+        "Mailbox Renewal Answer Lost",
+        absl::StrCat("Gandi's answer to the renewal of ", before.address,
+                     " was lost, but its expiry moved from ", before.expires_at,
+                     " to ", expires_at,
+                     ", so the renewal was carried out. Do not invoke it "
+                     "again.\n\n",
+                     outcome.answer.status().message()));
+    return;
   }
-  AddFailure(diagnostics, "Unable to Renew Mailbox",
-             absl::StrCat("Renewing ", before.address, " for ",
-                          Months(target.months), " failed."),
-             status, RenewAdvice());
+  AddWriteFailure(diagnostics, "Unable to Renew Mailbox",
+                  absl::StrCat("Renewing ", before.address, " for ",
+                               Months(target.months), " failed."),
+                  outcome, RenewAdvice());
 }
 
 tfplugin::Schema BuildSchema() {
@@ -195,16 +203,23 @@ class MailboxRenewAction final : public tfplugin::Action {
     log::Info("renewing a mailbox", {{"domain", target.domain},
                                      {"mailbox_id", target.mailbox_id},
                                      {"duration", target.months}});
-    absl::StatusOr<gandi::Acknowledgement> ack = api->gandi->RenewMailbox(
-        target.domain, mailbox->address, target.months);
-    if (!ack.ok()) {
-      ReportRenewFailure(*api, target, *mailbox, ack.status(), progress,
+    std::string expires_at;
+    WriteOutcome outcome = WriteAndSettle(
+        *api,
+        [&] {
+          return api->gandi->RenewMailbox(target.domain, mailbox->address,
+                                          target.months);
+        },
+        RenewalShows(*api, target, *mailbox, &expires_at));
+    if (!outcome.answer.ok()) {
+      ReportRenewFailure(target, *mailbox, outcome, expires_at, progress,
                          diagnostics);
       return;
     }
+    const gandi::Acknowledgement& ack = *outcome.answer;
 
     progress(absl::StrCat("Gandi accepted the renewal of ", mailbox->address,
-                          ": ", ack->message));
+                          ": ", ack.message));
     ReportNewExpiry(*api, target, *mailbox, progress, diagnostics);
   }
 

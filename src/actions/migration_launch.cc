@@ -1,5 +1,6 @@
 #include "src/actions/migration_launch.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -89,15 +90,22 @@ std::string Summary(const gandi::Migration& migration) {
       migration.currency, migration.price_v2, migration.currency);
 }
 
+// The check, for AwaitEffect, that the migration shows: the domain reads
+// off packmail.
+std::function<absl::StatusOr<bool>()> MigrationShows(
+    const ApiHandle& api, const std::string& domain) {
+  return [&api, domain]() -> absl::StatusOr<bool> {
+    GM_ASSIGN_OR_RETURN(gandi::Migration now, api.gandi->GetMigration(domain));
+    return !now.packmail;
+  };
+}
+
 // After an accepted launch: waits (bounded) until the domain reads off
 // packmail.
 void ReportMigrated(const ApiHandle& api, const std::string& domain,
                     const ProgressReporter& progress,
                     Diagnostics* diagnostics) {
-  absl::Status seen = AwaitEffect(api, [&]() -> absl::StatusOr<bool> {
-    GM_ASSIGN_OR_RETURN(gandi::Migration now, api.gandi->GetMigration(domain));
-    return !now.packmail;
-  });
+  absl::Status seen = AwaitEffect(api, MigrationShows(api, domain));
   if (seen.ok()) {
     progress(absl::StrCat(domain, " has left the packmail offer."));
     return;
@@ -111,29 +119,27 @@ void ReportMigrated(const ApiHandle& api, const std::string& domain,
                    "data source later to see it done."));
 }
 
-// A launch that failed, or whose answer was lost: one read tells whether
-// it happened. The token is scrubbed from every text.
-void ReportLaunchFailure(const ApiHandle& api, const std::string& domain,
-                         const std::string& token, const absl::Status& status,
+// A launch whose answer failed: when the domain reads off packmail all the
+// same it was launched, and is reported so; otherwise an error, with the
+// token scrubbed from every text.
+void ReportLaunchFailure(const std::string& domain, const std::string& token,
+                         const WriteOutcome& outcome,
                          const ProgressReporter& progress,
                          Diagnostics* diagnostics) {
-  if (MayHaveTakenEffect(status)) {
-    absl::StatusOr<gandi::Migration> now = api.gandi->GetMigration(domain);
-    if (now.ok() && !now->packmail) {
-      progress(absl::StrCat(domain, " has left the packmail offer."));
-      diagnostics->AddWarning(
-          "Migration Answer Lost",
-          absl::StrCat("Gandi's answer to the migration of ", domain,
-                       " was lost, but the domain is off packmail now, so "
-                       "the migration was launched. Do not invoke it "
-                       "again."));
-      return;
-    }
+  if (outcome.took_effect) {
+    progress(absl::StrCat(domain, " has left the packmail offer."));
+    diagnostics->AddWarning(
+        "Migration Answer Lost",
+        absl::StrCat("Gandi's answer to the migration of ", domain,
+                     " was lost, but the domain is off packmail now, so "
+                     "the migration was launched. Do not invoke it "
+                     "again."));
+    return;
   }
-  AddFailure(
+  AddWriteFailure(
       diagnostics, "Unable to Launch Migration",
       absl::StrCat("Launching the packmail migration of ", domain, " failed."),
-      status, LaunchAdvice(), {token});
+      outcome, LaunchAdvice(), {token});
 }
 
 tfplugin::Schema BuildSchema() {
@@ -201,16 +207,18 @@ class MigrationLaunchAction final : public tfplugin::Action {
     progress(absl::StrCat("Launching the packmail migration of ", domain, " (",
                           Summary(*migration), ")."));
     log::Info("launching a packmail migration", {{"domain", domain}});
-    absl::StatusOr<gandi::Acknowledgement> ack =
-        api->gandi->LaunchMigration(domain, migration->token);
-    if (!ack.ok()) {
-      ReportLaunchFailure(*api, domain, migration->token, ack.status(),
-                          progress, diagnostics);
+    WriteOutcome outcome = WriteAndSettle(
+        *api,
+        [&] { return api->gandi->LaunchMigration(domain, migration->token); },
+        MigrationShows(*api, domain));
+    if (!outcome.answer.ok()) {
+      ReportLaunchFailure(domain, migration->token, outcome, progress,
+                          diagnostics);
       return;
     }
 
     progress(absl::StrCat("Gandi accepted the migration of ", domain, ": ",
-                          ack->message));
+                          outcome.answer->message));
     ReportMigrated(*api, domain, progress, diagnostics);
   }
 

@@ -210,5 +210,63 @@ TEST_F(AwaitEffectTest, StopEndsTheWaitAtOnce) {
   EXPECT_LT(absl::Now() - start, absl::Seconds(2));
 }
 
+class WriteAndSettleTest : public AwaitEffectTest {};
+
+TEST_F(WriteAndSettleTest, DefiniteFailureIsReturnedWithoutARead) {
+  int reads = 0;
+
+  WriteOutcome outcome = WriteAndSettle(
+      api_,
+      []() -> absl::StatusOr<gandi::Acknowledgement> {
+        return ApiAnswer(402, R"({"message":"no credit"})");
+      },
+      [&]() -> absl::StatusOr<bool> { return ++reads > 0; });
+
+  EXPECT_EQ(outcome.answer.status().code(),
+            absl::StatusCode::kFailedPrecondition);
+  EXPECT_FALSE(outcome.took_effect);
+  EXPECT_EQ(reads, 0);
+}
+
+TEST_F(WriteAndSettleTest, LostAnswerOfAWriteThatShowsLateTookEffect) {
+  int reads = 0;
+
+  WriteOutcome outcome = WriteAndSettle(
+      api_,
+      []() -> absl::StatusOr<gandi::Acknowledgement> {
+        return ApiAnswer(502, R"({"message":"bad gateway"})");
+      },
+      [&]() -> absl::StatusOr<bool> { return ++reads == 3; },
+      absl::Seconds(10));
+
+  EXPECT_FALSE(outcome.answer.ok());
+  EXPECT_TRUE(outcome.took_effect);
+  EXPECT_TRUE(outcome.wait.ok()) << outcome.wait;
+  EXPECT_EQ(reads, 3);
+}
+
+TEST_F(WriteAndSettleTest, EffectNotShownByTheBoundStaysMaybeCarriedOut) {
+  WriteOutcome outcome = WriteAndSettle(
+      api_,
+      []() -> absl::StatusOr<gandi::Acknowledgement> {
+        return ApiAnswer(500, R"({"message":"oops"})");
+      },
+      []() -> absl::StatusOr<bool> { return false; }, absl::Milliseconds(300));
+  Advice advice;
+  advice.outcome_unknown = "It may have been carried out: read X first.";
+  Diagnostics diagnostics;
+
+  AddWriteFailure(&diagnostics, "Unable", "Writing failed.", outcome, advice);
+
+  EXPECT_FALSE(outcome.took_effect);
+  EXPECT_TRUE(absl::IsDeadlineExceeded(outcome.wait)) << outcome.wait;
+  ASSERT_EQ(diagnostics.items().size(), 1u);
+  EXPECT_EQ(diagnostics.items()[0].severity, Diagnostic::Severity::kError);
+  EXPECT_THAT(diagnostics.items()[0].detail,
+              HasSubstr("did not show in reads (not visible after"));
+  EXPECT_THAT(diagnostics.items()[0].detail,
+              HasSubstr("It may have been carried out: read X first."));
+}
+
 }  // namespace
 }  // namespace gandimail::actions

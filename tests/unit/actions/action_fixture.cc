@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -156,6 +157,18 @@ void ActionTest::StopProvider() {
   tfplugin6::StopProvider::Response response;
   grpc::ClientContext context;
   EXPECT_TRUE(server_->stub().StopProvider(&context, {}, &response).ok());
+}
+
+std::thread ActionTest::StopAfterFirst(const std::string& route) {
+  return std::thread([this, route] {
+    auto start = std::chrono::steady_clock::now();
+    while (Count(route) == 0 && std::chrono::steady_clock::now() - start <
+                                    std::chrono::seconds(10)) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    StopProvider();
+  });
 }
 
 nlohmann::json ActionTest::Domain(const std::string& name) {

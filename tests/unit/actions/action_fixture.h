@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "internal/cty/value.h"
@@ -53,6 +54,10 @@ class ActionTest : public ::testing::Test {
   std::vector<tfplugin6::InvokeAction::Event> Invoke(const std::string& type,
                                                      const cty::Value& config);
   void StopProvider();
+  // Stops the provider 300 ms after the sandbox first counts a request for
+  // `route` (or after 10 s), on a thread the caller joins: cuts short a
+  // wait for an effect that will not show.
+  std::thread StopAfterFirst(const std::string& route);
 
   // The seeded domain `name` as the sandbox holds it now.
   nlohmann::json Domain(const std::string& name);

@@ -4,6 +4,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "tests/unit/actions/action_fixture.h"
 
 namespace gandimail::actions {
@@ -21,6 +23,8 @@ constexpr char kRenewRoute[] = "POST /v5/email/mailboxes/{domain}/renew";
 
 class DomainRenewTest : public ActionTest {
  protected:
+  using ActionTest::ActionTest;
+
   Value RenewDomain(const std::string& domain) {
     return Config(kType, {{"domain", Value::String(domain)}});
   }
@@ -115,8 +119,11 @@ TEST_F(DomainRenewTest, InvokeOfADomainWithoutMailboxesSendsNoRenewal) {
 
 TEST_F(DomainRenewTest, InvokeServerErrorIsAnErrorAndRenewsNothing) {
   Fault(kRenewRoute, {{"kind", "status"}, {"status", 500}});
+  // The renewal never shows: the stop ends the wait for it.
+  std::thread stopper = StopAfterFirst(kRenewRoute);
 
   auto result = Summarize(Invoke(kType, RenewDomain("example.com")));
+  stopper.join();
 
   EXPECT_EQ(result.completed_events, 1);
   ASSERT_THAT(Summaries(result.diagnostics),
@@ -124,6 +131,29 @@ TEST_F(DomainRenewTest, InvokeServerErrorIsAnErrorAndRenewsNothing) {
   EXPECT_THAT(result.diagnostics[0].detail(),
               HasSubstr("may have been carried out"));
   EXPECT_EQ(Mailbox("example.com", kAliceId)["expires_at"], kAliceExpiry);
+  EXPECT_EQ(Count(kRenewRoute), 1);
+}
+
+// Writes show 2 s after they are accepted, as Gandi's do.
+class DelayedDomainRenewTest : public DomainRenewTest {
+ protected:
+  DelayedDomainRenewTest()
+      : DomainRenewTest({"--visibility-delay-ms", "2000"}) {}
+};
+
+TEST_F(DelayedDomainRenewTest, LostAnswerOfARenewalThatShowsLateIsNoFailure) {
+  Fault(kRenewRoute, {{"kind", "after_effect"}});
+
+  auto result = Summarize(Invoke(kType, RenewDomain("example.com")));
+
+  EXPECT_EQ(result.completed_events, 1);
+  ASSERT_THAT(Summaries(result.diagnostics),
+              ElementsAre("warning: Domain Renewal Answer Lost"));
+  EXPECT_THAT(result.diagnostics[0].detail(),
+              HasSubstr("Do not invoke it again"));
+  EXPECT_EQ(MonthsBetween(kAliceExpiry,
+                          Mailbox("example.com", kAliceId)["expires_at"]),
+            12);
   EXPECT_EQ(Count(kRenewRoute), 1);
 }
 

@@ -5,6 +5,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "tests/unit/actions/action_fixture.h"
 
 namespace gandimail::actions {
@@ -24,6 +26,8 @@ constexpr char kReadRoute[] = "GET /v5/email/migration/{domain}";
 
 class MigrationLaunchTest : public ActionTest {
  protected:
+  using ActionTest::ActionTest;
+
   Value Launch(const std::string& domain) {
     return Config(kType, {{"domain", Value::String(domain)}});
   }
@@ -82,8 +86,11 @@ TEST_F(MigrationLaunchTest, InvokeOnADomainNotOnPackmailSendsNoLaunch) {
 TEST_F(MigrationLaunchTest, InvokeServerErrorIsAnErrorWithoutTheToken) {
   std::string token = Domain("pack.example")["migration_token"];
   Fault(kLaunchRoute, {{"kind", "status"}, {"status", 500}});
+  // The launch never shows: the stop ends the wait for it.
+  std::thread stopper = StopAfterFirst(kLaunchRoute);
 
   auto result = Summarize(Invoke(kType, Launch("pack.example")));
+  stopper.join();
 
   EXPECT_EQ(result.completed_events, 1);
   ASSERT_THAT(Summaries(result.diagnostics),
@@ -113,6 +120,28 @@ TEST_F(MigrationLaunchTest, InvokeOfAnUnknownDomainIsAnError) {
   ASSERT_THAT(Summaries(result.diagnostics),
               ElementsAre("error: Unable to Read Migration"));
   EXPECT_EQ(Count(kLaunchRoute), 0);
+}
+
+// Writes show 2 s after they are accepted, as Gandi's do.
+class DelayedMigrationLaunchTest : public MigrationLaunchTest {
+ protected:
+  DelayedMigrationLaunchTest()
+      : MigrationLaunchTest({"--visibility-delay-ms", "2000"}) {}
+};
+
+TEST_F(DelayedMigrationLaunchTest,
+       LostAnswerOfALaunchThatShowsLateIsNoFailure) {
+  Fault(kLaunchRoute, {{"kind", "after_effect"}});
+
+  auto result = Summarize(Invoke(kType, Launch("pack.example")));
+
+  EXPECT_EQ(result.completed_events, 1);
+  ASSERT_THAT(Summaries(result.diagnostics),
+              ElementsAre("warning: Migration Answer Lost"));
+  EXPECT_THAT(result.diagnostics[0].detail(),
+              HasSubstr("Do not invoke it again"));
+  EXPECT_EQ(Domain("pack.example")["packmail"], false);
+  EXPECT_EQ(Count(kLaunchRoute), 1);
 }
 
 }  // namespace
