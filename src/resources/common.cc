@@ -144,7 +144,15 @@ enum class Seen { kFound, kAbsent, kLookupFailed };
 // `outcome` becomes kAdopted. A look-up that fails replaces its status.
 Seen LookFor(const CreateCalls& calls, absl::Time until,
              CreateOutcome* outcome) {
-  absl::Status found = gandi::WaitUntil(calls.find, until, calls.first_poll);
+  // The wait ends with a look-up's own error as it is, so a look-up that
+  // fails with DeadlineExceeded must not read as "not found in time".
+  absl::Status lookup_error;
+  auto find = [&]() -> absl::StatusOr<bool> {
+    absl::StatusOr<bool> seen = calls.find();
+    lookup_error = seen.status();
+    return seen;
+  };
+  absl::Status found = gandi::WaitUntil(find, until, calls.first_poll);
   if (found.ok()) {
     log::Debug("create: the object shows; adopting it",
                WithField(calls.fields, "posts", outcome->posts));
@@ -153,7 +161,10 @@ Seen LookFor(const CreateCalls& calls, absl::Time until,
     return Seen::kFound;
   }
   outcome->how = CreateOutcome::How::kUnknown;
-  if (absl::IsDeadlineExceeded(found)) return Seen::kAbsent;
+  if (absl::IsDeadlineExceeded(found) && lookup_error.ok()) {
+    return Seen::kAbsent;
+  }
+  outcome->lookup_failed = true;
   log::Debug("create: looking for the object failed",
              WithField(calls.fields, "error", std::string(found.message())));
   outcome->status = found;
@@ -225,16 +236,24 @@ void AddCreateOutcomeUnknown(tfplugin::Diagnostics* diagnostics,
           ? "The create request was sent twice, the second time after "
             "checking that the first had made nothing, and neither got a "
             "clear answer"
-          : "The create request got no clear answer, and looking for the "
-            "result failed, so it was not sent again";
+          : "The create request got no clear answer";
+  std::string known =
+      !outcome.lookup_failed
+          ? absl::StrCat(". ", object,
+                         " did not show before the create timeout, so it")
+      : outcome.posts > 1
+          ? absl::StrCat(", and looking for the result failed. ", object)
+          : absl::StrCat(
+                ", and looking for the result failed, so it was "
+                "not sent again. ",
+                object);
   AddApiError(
       diagnostics, summary,
       absl::StrCat(
-          sent, ". ", object,
-          " did not show before the create timeout, so it may or may not "
-          "exist, and Terraform does not record it. Run `terraform plan`: "
-          "if it exists, bring it under Terraform with `terraform import` "
-          "(ID ",
+          sent, known,
+          " may or may not exist, and Terraform does not record it. Run "
+          "`terraform plan`: if it exists, bring it under Terraform with "
+          "`terraform import` (ID ",
           import_id,
           ") or an import block instead of applying again; if it does "
           "not, apply again."),

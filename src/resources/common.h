@@ -97,6 +97,8 @@ struct CreateOutcome {
   // POSTs sent: 1, or 2 after a lost answer and a look-up that found
   // nothing.
   int posts = 0;
+  // The last look-up failed (rather than found nothing in time).
+  bool lookup_failed = false;
 
   bool made() const { return how == How::kAnswered || how == How::kAdopted; }
 };

@@ -218,6 +218,18 @@ TEST(SendCreateTest, FailedLookUpIsNeverFollowedByAResend) {
   EXPECT_EQ(script.posted, 1);
 }
 
+// A look-up failing with DeadlineExceeded (its own request timed out) is
+// a failed look-up, not "absent until the deadline": still no re-send.
+TEST(SendCreateTest, LookUpTimingOutIsAFailedLookUpNotAnAbsence) {
+  Script script;
+  script.posts = {Dropped()};
+  script.finds = {absl::DeadlineExceededError("GET timed out")};
+  CreateOutcome outcome = SendCreate(script.Calls(), Soon());
+  EXPECT_EQ(outcome.how, How::kUnknown);
+  EXPECT_TRUE(outcome.lookup_failed);
+  EXPECT_EQ(script.posted, 1);
+}
+
 TEST(SendCreateTest, FirstLookUpLeavesHalfTheTimeForTheResend) {
   Script script;
   CreateCalls calls = script.Calls();
@@ -256,6 +268,27 @@ TEST(AddCreateOutcomeUnknownTest, SaysItMayExistAndHowToCheck) {
             std::string::npos);
   EXPECT_NE(d.detail.find("scripted"), std::string::npos)
       << "the API's message is shown: " << d.detail;
+  EXPECT_NE(d.detail.find("did not show before the create timeout"),
+            std::string::npos);
+}
+
+TEST(AddCreateOutcomeUnknownTest, FailedLookUpIsSaidAsSuch) {
+  CreateOutcome outcome;
+  outcome.how = How::kUnknown;
+  outcome.posts = 1;
+  outcome.lookup_failed = true;
+  outcome.status = absl::UnavailableError("GET failed");
+  tfplugin::Diagnostics diagnostics;
+  AddCreateOutcomeUnknown(&diagnostics, "Forward Creation Outcome Unknown",
+                          "The forward alice@example.com", "alice@example.com",
+                          outcome);
+  const std::string& detail = diagnostics.items()[0].detail;
+  EXPECT_NE(detail.find("looking for the result failed, so it was not sent "
+                        "again. The forward alice@example.com may or may "
+                        "not exist"),
+            std::string::npos)
+      << detail;
+  EXPECT_EQ(detail.find("did not show"), std::string::npos) << detail;
 }
 
 }  // namespace
