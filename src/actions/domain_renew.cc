@@ -78,36 +78,26 @@ std::string Describe(const std::string& domain, const Mailboxes& mailboxes) {
                       domain, " (", absl::StrJoin(named, ", "), more, ")");
 }
 
-// True when every mailbox of `before` still listed in `now` expires later
-// than it did; `earliest` gets the earliest new expiry.
-bool AllExtended(const Mailboxes& before, const Mailboxes& now,
-                 std::string* earliest) {
-  std::map<std::string, absl::Time> old_expiry;
-  for (const auto& m : before) old_expiry[m.id] = ParseInstant(m.expires_at);
-  absl::Time first = absl::InfiniteFuture();
-  for (const auto& m : now) {
-    auto it = old_expiry.find(m.id);
-    if (it == old_expiry.end()) continue;
-    absl::Time when = ParseInstant(m.expires_at);
-    if (when <= it->second) return false;
-    if (when < first) {
-      first = when;
-      *earliest = m.expires_at;
-    }
-  }
-  return true;
+// " Whether a@example.com was renewed is unknown: ..." for the mailboxes
+// whose expiry cannot be read; "" when every one reads.
+std::string UnknownNote(const ExpiryComparison& comparison) {
+  if (comparison.unknown.empty()) return "";
+  return absl::StrCat(" Whether ", absl::StrJoin(comparison.unknown, ", "),
+                      comparison.unknown.size() == 1 ? " was" : " were",
+                      " renewed is unknown: Gandi wrote an expiry date the "
+                      "provider cannot read.");
 }
 
 // The check, for AwaitEffect, that the renewal shows in the domain's list.
-// Each read's earliest new expiry goes to `earliest`, which must outlive
-// the check.
+// Each read's comparison goes to `seen`, which must outlive the check.
 std::function<absl::StatusOr<bool>()> RenewalShows(const ApiHandle& api,
                                                    const std::string& domain,
                                                    const Mailboxes& before,
-                                                   std::string* earliest) {
-  return [&api, domain, &before, earliest]() -> absl::StatusOr<bool> {
+                                                   ExpiryComparison* seen) {
+  return [&api, domain, &before, seen]() -> absl::StatusOr<bool> {
     GM_ASSIGN_OR_RETURN(Mailboxes now, api.gandi->ListMailboxes(domain));
-    return AllExtended(before, now, earliest);
+    *seen = CompareExpiries(before, now);
+    return seen->extended;
   };
 }
 
@@ -115,34 +105,36 @@ void ReportNewExpiries(const ApiHandle& api, const std::string& domain,
                        const Mailboxes& before,
                        const ProgressReporter& progress,
                        Diagnostics* diagnostics) {
-  std::string earliest;
+  ExpiryComparison comparison;
   absl::Status seen =
-      AwaitEffect(api, RenewalShows(api, domain, before, &earliest));
+      AwaitEffect(api, RenewalShows(api, domain, before, &comparison));
   if (seen.ok()) {
     progress(absl::StrCat("Renewed ", Describe(domain, before),
-                          ": the earliest now expires at ", earliest, "."));
+                          ": the earliest now expires at ", comparison.earliest,
+                          ".", UnknownNote(comparison)));
     return;
   }
   diagnostics->AddWarning(
       "Domain Renewal Not Yet Visible",
       absl::StrCat("Gandi accepted the renewal of ", Describe(domain, before),
                    ", but the new expiry dates did not all show in reads yet (",
-                   seen.message(),
-                   "). The renewal is done: do not invoke it again. Read the "
+                   seen.message(), ").", UnknownNote(comparison),
+                   " The renewal is done: do not invoke it again. Read the "
                    "mailboxes later to see their new expiry dates."));
 }
 
 // A renewal whose answer failed: when its effect showed all the same it
 // was carried out (and paid), and is reported so; otherwise an error.
-// `earliest` is the earliest new expiry the last read showed.
+// `comparison` is what the last read showed.
 void ReportRenewFailure(const std::string& domain, const Mailboxes& before,
                         const WriteOutcome& outcome,
-                        const std::string& earliest,
+                        const ExpiryComparison& comparison,
                         const ProgressReporter& progress,
                         Diagnostics* diagnostics) {
   if (outcome.took_effect) {
     progress(absl::StrCat("Renewed ", Describe(domain, before),
-                          ": the earliest now expires at ", earliest, "."));
+                          ": the earliest now expires at ", comparison.earliest,
+                          ".", UnknownNote(comparison)));
     diagnostics->AddWarning(
         "Domain Renewal Answer Lost",
         absl::StrCat("Gandi's answer to the renewal of ",
@@ -233,12 +225,12 @@ class DomainRenewAction final : public tfplugin::Action {
                           " to the prepaid account."));
     log::Info("renewing every mailbox of a domain",
               {{"domain", domain}, {"mailboxes", before->size()}});
-    std::string earliest;
+    ExpiryComparison comparison;
     WriteOutcome outcome = WriteAndSettle(
         *api, [&] { return api->gandi->RenewAllMailboxes(domain); },
-        RenewalShows(*api, domain, *before, &earliest));
+        RenewalShows(*api, domain, *before, &comparison));
     if (!outcome.answer.ok()) {
-      ReportRenewFailure(domain, *before, outcome, earliest, progress,
+      ReportRenewFailure(domain, *before, outcome, comparison, progress,
                          diagnostics);
       return;
     }
@@ -254,6 +246,32 @@ class DomainRenewAction final : public tfplugin::Action {
 };
 
 }  // namespace
+
+ExpiryComparison CompareExpiries(const Mailboxes& before,
+                                 const Mailboxes& now) {
+  std::map<std::string, const gandi::MailboxSummary*> listed;
+  for (const auto& m : now) listed[m.id] = &m;
+  ExpiryComparison out;
+  bool all_moved = true;
+  absl::Time first = absl::InfiniteFuture();
+  for (const auto& old : before) {
+    auto it = listed.find(old.id);
+    if (it == listed.end()) return ExpiryComparison{};
+    absl::Time was = ParseInstant(old.expires_at);
+    absl::Time is = ParseInstant(it->second->expires_at);
+    if (was == absl::InfinitePast() || is == absl::InfinitePast()) {
+      out.unknown.push_back(old.address);
+      continue;
+    }
+    if (is <= was) all_moved = false;
+    if (is < first) {
+      first = is;
+      out.earliest = it->second->expires_at;
+    }
+  }
+  out.extended = all_moved && !out.earliest.empty();
+  return out;
+}
 
 std::shared_ptr<tfplugin::Action> NewDomainRenewAction(const ApiSource* api) {
   return std::make_shared<DomainRenewAction>(api);

@@ -1,6 +1,8 @@
 // gandimail_domain_renew through the tfplugin6 service against a sandbox:
 // a Dry-Run plan, one renewal of every mailbox, refusals and faults.
 
+#include "src/actions/domain_renew.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -155,6 +157,59 @@ TEST_F(DelayedDomainRenewTest, LostAnswerOfARenewalThatShowsLateIsNoFailure) {
                           Mailbox("example.com", kAliceId)["expires_at"]),
             12);
   EXPECT_EQ(Count(kRenewRoute), 1);
+}
+
+gandi::MailboxSummary Listed(const std::string& id, const std::string& expiry) {
+  gandi::MailboxSummary m;
+  m.id = id;
+  m.address = id + "@example.com";
+  m.expires_at = expiry;
+  return m;
+}
+
+constexpr char kBefore[] = "2030-01-15T10:00:00Z";
+constexpr char kAfter[] = "2031-01-15T10:00:00Z";
+
+TEST(CompareExpiriesTest, NoMailboxListedAgainIsNotARenewal) {
+  ExpiryComparison c =
+      CompareExpiries({Listed("a", kBefore)}, {Listed("b", kAfter)});
+
+  EXPECT_FALSE(c.extended);
+}
+
+TEST(CompareExpiriesTest, OneMailboxGoneFromTheListIsNotARenewal) {
+  ExpiryComparison c = CompareExpiries(
+      {Listed("a", kBefore), Listed("b", kBefore)}, {Listed("a", kAfter)});
+
+  EXPECT_FALSE(c.extended);
+}
+
+TEST(CompareExpiriesTest, EveryExpiryMovedIsARenewalWithTheEarliest) {
+  ExpiryComparison c = CompareExpiries(
+      {Listed("a", kBefore), Listed("b", kBefore)},
+      {Listed("a", "2032-01-01T00:00:00Z"), Listed("b", kAfter)});
+
+  EXPECT_TRUE(c.extended);
+  EXPECT_EQ(c.earliest, kAfter);
+  EXPECT_TRUE(c.unknown.empty());
+}
+
+TEST(CompareExpiriesTest, UnreadableExpiryIsReportedUnknownNotWaitedFor) {
+  ExpiryComparison c =
+      CompareExpiries({Listed("a", kBefore), Listed("b", kBefore)},
+                      {Listed("a", kAfter), Listed("b", "next year")});
+
+  EXPECT_TRUE(c.extended);
+  EXPECT_EQ(c.earliest, kAfter);
+  EXPECT_THAT(c.unknown, ElementsAre("b@example.com"));
+}
+
+TEST(CompareExpiriesTest, NoReadableExpiryIsNoRenewalYet) {
+  ExpiryComparison c =
+      CompareExpiries({Listed("a", "?")}, {Listed("a", kAfter)});
+
+  EXPECT_FALSE(c.extended);
+  EXPECT_THAT(c.unknown, ElementsAre("a@example.com"));
 }
 
 }  // namespace
