@@ -272,6 +272,13 @@ Advice MailboxAdvice() {
   return advice;
 }
 
+Advice DomainAdvice() {
+  Advice advice;
+  advice.not_found = "Check the domain name.";
+  advice.not_found_path = cty::Path().Attr("domain");
+  return advice;
+}
+
 std::optional<gandi::Mailbox> ReadMailbox(gandi::Client& client,
                                           const MailboxTarget& target,
                                           const std::string& consequence,

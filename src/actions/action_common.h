@@ -57,6 +57,8 @@ MailboxTarget MailboxTargetOf(const cty::Value& config);
 
 // For a mailbox that is not there: check domain and mailbox_id.
 Advice MailboxAdvice();
+// For a domain that is not there: check domain.
+Advice DomainAdvice();
 
 // Reads `target`'s mailbox; on failure adds "Unable to Read Mailbox", whose
 // detail ends with `consequence` (what was therefore not done, such as

@@ -24,15 +24,8 @@ using Mailboxes = std::vector<gandi::MailboxSummary>;
 // Progress lines name this many addresses at most.
 constexpr size_t kNamedMailboxes = 10;
 
-Advice ReadAdvice() {
-  Advice advice;
-  advice.not_found = "Check the domain name.";
-  advice.not_found_path = cty::Path().Attr("domain");
-  return advice;
-}
-
 Advice RenewAdvice() {
-  Advice advice = ReadAdvice();
+  Advice advice = DomainAdvice();
   advice.outcome_unknown =
       "The renewal may have been carried out and charged all the same: "
       "read the mailboxes' expires_at (for example with the "
@@ -49,7 +42,7 @@ std::optional<Mailboxes> ReadMailboxes(gandi::Client& client,
     AddFailure(diagnostics, "Unable to Read Mailboxes",
                absl::StrCat("Listing the mailboxes of ", domain,
                             " failed, so they were not renewed."),
-               mailboxes.status(), ReadAdvice());
+               mailboxes.status(), DomainAdvice());
     return std::nullopt;
   }
   return *std::move(mailboxes);
@@ -88,6 +81,14 @@ std::string UnknownNote(const ExpiryComparison& comparison) {
                       "provider cannot read.");
 }
 
+// The progress line for a renewal that shows.
+std::string RenewedLine(const std::string& domain, const Mailboxes& before,
+                        const ExpiryComparison& comparison) {
+  return absl::StrCat("Renewed ", Describe(domain, before),
+                      ": the earliest now expires at ", comparison.earliest,
+                      ".", UnknownNote(comparison));
+}
+
 // The check, for AwaitEffect, that the renewal shows in the domain's list.
 // Each read's comparison goes to `seen`, which must outlive the check.
 std::function<absl::StatusOr<bool>()> RenewalShows(const ApiHandle& api,
@@ -109,9 +110,7 @@ void ReportNewExpiries(const ApiHandle& api, const std::string& domain,
   absl::Status seen =
       AwaitEffect(api, RenewalShows(api, domain, before, &comparison));
   if (seen.ok()) {
-    progress(absl::StrCat("Renewed ", Describe(domain, before),
-                          ": the earliest now expires at ", comparison.earliest,
-                          ".", UnknownNote(comparison)));
+    progress(RenewedLine(domain, before, comparison));
     return;
   }
   diagnostics->AddWarning(
@@ -132,9 +131,7 @@ void ReportRenewFailure(const std::string& domain, const Mailboxes& before,
                         const ProgressReporter& progress,
                         Diagnostics* diagnostics) {
   if (outcome.took_effect) {
-    progress(absl::StrCat("Renewed ", Describe(domain, before),
-                          ": the earliest now expires at ", comparison.earliest,
-                          ".", UnknownNote(comparison)));
+    progress(RenewedLine(domain, before, comparison));
     diagnostics->AddWarning(
         "Domain Renewal Answer Lost",
         absl::StrCat("Gandi's answer to the renewal of ",
@@ -201,7 +198,7 @@ class DomainRenewAction final : public tfplugin::Action {
                  absl::StrCat("Asking Gandi with Dry-Run whether it would "
                               "renew ",
                               Describe(domain, *mailboxes), " failed."),
-                 result.status(), ReadAdvice());
+                 result.status(), DomainAdvice());
       return;
     }
     AddDryRunRefusals(*result, "Domain Renewal Refused",

@@ -51,6 +51,13 @@ bool Extended(const gandi::Mailbox& before, const gandi::Mailbox& now) {
   return ParseInstant(now.expires_at) > ParseInstant(before.expires_at);
 }
 
+// The progress line for a renewal that shows.
+std::string RenewedLine(const gandi::Mailbox& before,
+                        const std::string& expires_at) {
+  return absl::StrCat("Renewed ", before.address, ": it now expires at ",
+                      expires_at, ".");
+}
+
 // The check, for AwaitEffect, that the renewal shows: the mailbox reads
 // with a later expiry than `before`. Each read's expiry goes to
 // `expires_at`, which must outlive the check.
@@ -77,8 +84,7 @@ void ReportNewExpiry(const ApiHandle& api, const Target& target,
   absl::Status seen =
       AwaitEffect(api, RenewalShows(api, target, before, &expires_at));
   if (seen.ok()) {
-    progress(absl::StrCat("Renewed ", before.address, ": it now expires at ",
-                          expires_at, "."));
+    progress(RenewedLine(before, expires_at));
     return;
   }
   diagnostics->AddWarning(
@@ -99,8 +105,7 @@ void ReportRenewFailure(const Target& target, const gandi::Mailbox& before,
                         const ProgressReporter& progress,
                         Diagnostics* diagnostics) {
   if (outcome.took_effect) {
-    progress(absl::StrCat("Renewed ", before.address, ": it now expires at ",
-                          expires_at, "."));
+    progress(RenewedLine(before, expires_at));
     diagnostics->AddWarning(
         "Mailbox Renewal Answer Lost",
         absl::StrCat("Gandi's answer to the renewal of ", before.address,

@@ -17,15 +17,8 @@ using cty::Value;
 using tfplugin::Diagnostics;
 using tfplugin::ProgressReporter;
 
-Advice ReadAdvice() {
-  Advice advice;
-  advice.not_found = "Check the domain name.";
-  advice.not_found_path = cty::Path().Attr("domain");
-  return advice;
-}
-
 Advice LaunchAdvice() {
-  Advice advice = ReadAdvice();
+  Advice advice = DomainAdvice();
   advice.outcome_unknown =
       "The migration may have been launched all the same: read the "
       "gandimail_migration data source (packmail turns false once it is "
@@ -41,7 +34,7 @@ std::optional<gandi::Migration> ReadMigration(gandi::Client& client,
     AddFailure(diagnostics, "Unable to Read Migration",
                absl::StrCat("Reading the packmail migration details of ",
                             domain, " failed, so nothing was launched."),
-               migration.status(), ReadAdvice());
+               migration.status(), DomainAdvice());
     return std::nullopt;
   }
   return *std::move(migration);

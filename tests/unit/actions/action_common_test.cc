@@ -155,6 +155,18 @@ TEST(FailureTest, NotFoundCarriesTheAdvisedPath) {
   EXPECT_THAT(diagnostics.items()[0].detail, HasSubstr("No mailbox"));
 }
 
+TEST(FailureTest, UnknownDomainPointsAtTheDomainArgument) {
+  Diagnostics diagnostics;
+
+  AddFailure(&diagnostics, "Unable", "Listing failed.",
+             ApiAnswer(404, R"({"message":"No domain"})"), DomainAdvice());
+
+  ASSERT_EQ(diagnostics.items().size(), 1u);
+  EXPECT_EQ(diagnostics.items()[0].path, cty::Path().Attr("domain"));
+  EXPECT_THAT(diagnostics.items()[0].detail,
+              HasSubstr("Listing failed. Check the domain name."));
+}
+
 TEST(FailureTest, SecretsAreScrubbedFromTheApiMessage) {
   Diagnostics diagnostics;
 
