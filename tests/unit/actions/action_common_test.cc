@@ -280,5 +280,22 @@ TEST_F(WriteAndSettleTest, EffectNotShownByTheBoundStaysMaybeCarriedOut) {
               HasSubstr("It may have been carried out: read X first."));
 }
 
+TEST(WriteFailureTest, SecretsAreScrubbedFromTheAnswerAndTheWait) {
+  WriteOutcome outcome;
+  outcome.answer = absl::InvalidArgumentError("token fa647dadedae is wrong");
+  outcome.wait = absl::DeadlineExceededError(
+      "not visible after 30s; last read: no migration for fa647dadedae");
+  Diagnostics diagnostics;
+
+  AddWriteFailure(&diagnostics, "Unable", "Launching failed.", outcome, {},
+                  {"fa647dadedae"});
+
+  ASSERT_EQ(diagnostics.items().size(), 1u);
+  EXPECT_THAT(diagnostics.items()[0].detail, HasSubstr("is wrong"));
+  EXPECT_THAT(diagnostics.items()[0].detail, HasSubstr("last read: no "));
+  EXPECT_THAT(diagnostics.items()[0].detail,
+              ::testing::Not(HasSubstr("fa647dadedae")));
+}
+
 }  // namespace
 }  // namespace gandimail::actions

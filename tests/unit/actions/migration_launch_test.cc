@@ -83,8 +83,9 @@ TEST_F(MigrationLaunchTest, InvokeOnADomainNotOnPackmailSendsNoLaunch) {
   EXPECT_EQ(Count(kLaunchRoute), 0);
 }
 
-TEST_F(MigrationLaunchTest, InvokeServerErrorIsAnErrorWithoutTheToken) {
-  std::string token = Domain("pack.example")["migration_token"];
+// The token's scrubbing from these texts is WriteFailureTest's (the
+// sandbox's error bodies never hold the token).
+TEST_F(MigrationLaunchTest, InvokeServerErrorSaysItMayHaveBeenLaunched) {
   Fault(kLaunchRoute, {{"kind", "status"}, {"status", 500}});
   // The launch never shows: the stop ends the wait for it.
   std::thread stopper = StopAfterFirst(kLaunchRoute);
@@ -95,9 +96,8 @@ TEST_F(MigrationLaunchTest, InvokeServerErrorIsAnErrorWithoutTheToken) {
   EXPECT_EQ(result.completed_events, 1);
   ASSERT_THAT(Summaries(result.diagnostics),
               ElementsAre("error: Unable to Launch Migration"));
-  EXPECT_THAT(
-      result.diagnostics[0].detail(),
-      AllOf(HasSubstr("may have been launched"), Not(HasSubstr(token))));
+  EXPECT_THAT(result.diagnostics[0].detail(),
+              HasSubstr("may have been launched"));
   EXPECT_EQ(Domain("pack.example")["packmail"], true);
   EXPECT_EQ(Count(kLaunchRoute), 1);
 }
