@@ -28,9 +28,6 @@ constexpr absl::Duration kDefaultTimeout = absl::Minutes(5);
 // that a long-lived (debug-mode) provider does not serve stale lists.
 constexpr absl::Duration kListingTtl = absl::Seconds(5);
 constexpr absl::Duration kFirstPoll = absl::Milliseconds(250);
-// How long a POST whose answer was lost is looked for before it is sent
-// again (at most half the create timeout left).
-constexpr absl::Duration kLostAnswerWait = absl::Seconds(30);
 
 bool IsLocalPartChar(char c) {
   return absl::ascii_islower(c) || absl::ascii_isdigit(c) || c == '.' ||
@@ -422,7 +419,6 @@ CreateOutcome ForwardResource::Post(gandi::Client& client,
     return found.has_value() && AsSet(found->destinations) == want;
   };
   calls.first_poll = kFirstPoll;
-  calls.lookup_limit = kLostAnswerWait;
   return SendCreate(calls, deadline);
 }
 
@@ -437,11 +433,17 @@ void ForwardResource::ReportCreateError(Diagnostics* diagnostics,
     return;
   }
   if (absl::IsAlreadyExists(status)) {
+    // A conflict to the re-send: the first POST may have made a forward
+    // that shows other destinations than asked, or another made it.
+    std::string first =
+        outcome.posts > 1
+            ? " exists, though not as this create asked: the first request, "
+              "which got no clear answer, may have made it, or someone else "
+              "did. Check its destinations, then bring it under Terraform"
+            : " already exists. Bring it under Terraform";
     AddApiError(diagnostics, "Forward Already Exists",
-                absl::StrCat("The forward ", address,
-                             " already exists. Bring it under Terraform with "
-                             "`terraform import` (ID ",
-                             address,
+                absl::StrCat("The forward ", address, first,
+                             " with `terraform import` (ID ", address,
                              ") or an import block, or choose another "
                              "source."),
                 status);

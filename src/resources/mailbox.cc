@@ -22,9 +22,6 @@ using tfplugin::Diagnostics;
 
 constexpr absl::Duration kDefaultTimeout = absl::Minutes(10);
 constexpr absl::Duration kFirstPoll = absl::Milliseconds(200);
-// How long a create whose answer was lost is looked for before it is sent
-// again (at most half the create timeout left).
-constexpr absl::Duration kLostAnswerWait = absl::Seconds(30);
 
 std::string Str(const Value& object, const char* name) {
   return object.GetAttr(name).AsString();
@@ -295,7 +292,6 @@ CreateOutcome MailboxResource::Post(gandi::Client* client,
     return true;
   };
   calls.first_poll = kFirstPoll;
-  calls.lookup_limit = kLostAnswerWait;
   return SendCreate(calls, deadline);
 }
 

@@ -89,9 +89,8 @@ Purchase PurchaseFrom(const Value& planned) {
       planned.GetAttr("duration").AsInt64().value_or(12);
   const Value& autorenew = planned.GetAttr("autorenew");
   purchase.request.autorenew = !autorenew.IsNull() && autorenew.AsBool();
-  purchase.started_at = absl::Now();
-  purchase.deadline =
-      purchase.started_at + TimeoutFor(planned, "create", kDefaultTimeout);
+  // started_at and deadline are set once the purchase holds its domain's
+  // lock (Create).
   return purchase;
 }
 
