@@ -141,10 +141,7 @@ void RequireAttributes(const Value& config,
 }
 
 bool MayHaveTakenEffect(const absl::Status& status) {
-  if (gandi::IsOutcomeUnknown(status)) return true;
-  if (absl::IsDeadlineExceeded(status)) return true;
-  std::optional<gandi::ApiError> api_error = gandi::ApiErrorOf(status);
-  return api_error.has_value() && api_error->http_status >= 500;
+  return gandi::MayHaveTakenEffect(status) || absl::IsDeadlineExceeded(status);
 }
 
 void AddFailure(Diagnostics* diagnostics, std::string summary,

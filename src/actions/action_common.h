@@ -69,7 +69,7 @@ std::optional<gandi::Mailbox> ReadMailbox(gandi::Client& client,
                                           tfplugin::Diagnostics* diagnostics);
 
 // True when `status` leaves open whether the write it answers took effect:
-// the answer was lost, or the API failed with a server error.
+// gandi::MayHaveTakenEffect, or a request whose own deadline passed.
 bool MayHaveTakenEffect(const absl::Status& status);
 
 // Adds an error: `summary`, then `detail`, the advice matching `status`,
