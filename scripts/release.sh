@@ -29,6 +29,18 @@ for lib in $needed; do
   esac
 done
 
+# The glibc the README promises (Ubuntu 22.04's): a symbol from a newer one
+# would stop the binary from loading there.
+glibc_floor=2.35
+newest=$(objdump -T "$bin/$name" | grep -o 'GLIBC_[0-9.]*' |
+  sed 's/GLIBC_//' | sort -V | tail -n 1)
+if [ "$(printf '%s\n%s\n' "$newest" "$glibc_floor" | sort -V | tail -n 1)" \
+  != "$glibc_floor" ]; then
+  echo "release.sh: $bin/$name needs glibc $newest, newer than the" \
+    "$glibc_floor the README states" >&2
+  exit 1
+fi
+
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 stage=$(mktemp -d "${TMPDIR:-/tmp}/gandimail-release.XXXXXX")

@@ -7,19 +7,46 @@
 // resolve those calls at link time, and the binary imports neither from
 // glibc (tests/acceptance/release_test.cc checks the highest GLIBC_ version
 // it needs). Like glibc's own, they take their bytes from getrandom(2),
-// which glibc has had since 2.25, and never return short: with no kernel
+// which glibc has had since 2.25, fall back to /dev/urandom where a kernel
+// or a seccomp profile refuses that call, and never return short: with no
 // entropy source at all the process stops, as glibc's does.
 //
 // The names are glibc's (and BSD's), not our style, since the linker
 // matches them.
 
+#include <fcntl.h>
 #include <sys/random.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+
+namespace {
+
+[[noreturn]] void NoEntropy() {
+  std::fputs("terraform-provider-gandimail: no source of random bytes\n",
+             stderr);
+  std::abort();
+}
+
+// Fills `out` from /dev/urandom, for kernels without getrandom(2).
+void ReadUrandom(unsigned char* out, size_t size) {
+  int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+  if (fd < 0) NoEntropy();
+  while (size > 0) {
+    ssize_t n = read(fd, out, size);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) NoEntropy();
+    out += n;
+    size -= static_cast<size_t>(n);
+  }
+  close(fd);
+}
+
+}  // namespace
 
 extern "C" {
 
@@ -28,10 +55,10 @@ void arc4random_buf(void* buffer, size_t size) {
   while (size > 0) {
     ssize_t n = getrandom(out, size, 0);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      std::fputs("terraform-provider-gandimail: getrandom failed\n", stderr);
-      std::abort();
+    if (n < 0 && (errno == ENOSYS || errno == EPERM)) {
+      return ReadUrandom(out, size);
     }
+    if (n <= 0) NoEntropy();
     out += n;
     size -= static_cast<size_t>(n);
   }
