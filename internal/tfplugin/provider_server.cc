@@ -277,38 +277,38 @@ ProviderServer::InFlight::~InFlight() {
 
 absl::StatusOr<std::unique_ptr<ProviderServer>> ProviderServer::Create(
     std::shared_ptr<Provider> provider) {
-  absl::Status status = CheckSchema(provider->GetSchema(), "provider");
-  if (!status.ok()) return status;
-  for (const auto& r : provider->Resources()) {
-    status = CheckSchema(r->GetSchema(), r->TypeName());
-    if (!status.ok()) return status;
-    if (r->Identity() == nullptr) continue;
-    status = CheckIdentitySchema(*r->Identity(), r->GetSchema(), r->TypeName());
-    if (!status.ok()) return status;
-  }
-  for (const auto& d : provider->DataSources()) {
-    status = CheckSchema(d->GetSchema(), d->TypeName());
-    if (!status.ok()) return status;
-  }
-  for (const auto& f : provider->Functions()) {
-    status = CheckFunction(*f);
-    if (!status.ok()) return status;
-  }
-  for (const auto& e : provider->EphemeralResources()) {
-    status = CheckSchema(e->GetSchema(), e->TypeName());
-    if (!status.ok()) return status;
-  }
-  for (const auto& a : provider->Actions()) {
-    status = CheckConfigOnly(a->GetSchema(), a->TypeName());
-    if (!status.ok()) return status;
-  }
   auto server =
       std::unique_ptr<ProviderServer>(new ProviderServer(std::move(provider)));
-  for (const auto& [name, list] : server->lists_) {
-    status = CheckListed(*list, server->resources_);
-    if (!status.ok()) return status;
-  }
+  GM_RETURN_IF_ERROR(server->CheckSchemas());
   return server;
+}
+
+// Walks what the constructor collected, so that each resource, data
+// source, function and action is made once at start-up.
+absl::Status ProviderServer::CheckSchemas() const {
+  GM_RETURN_IF_ERROR(CheckSchema(provider_->GetSchema(), "provider"));
+  for (const auto& [name, r] : resources_) {
+    GM_RETURN_IF_ERROR(CheckSchema(r->GetSchema(), name));
+    if (r->Identity() == nullptr) continue;
+    GM_RETURN_IF_ERROR(
+        CheckIdentitySchema(*r->Identity(), r->GetSchema(), name));
+  }
+  for (const auto& [name, d] : data_sources_) {
+    GM_RETURN_IF_ERROR(CheckSchema(d->GetSchema(), name));
+  }
+  for (const auto& [name, f] : functions_) {
+    GM_RETURN_IF_ERROR(CheckFunction(*f));
+  }
+  for (const auto& [name, e] : ephemerals_) {
+    GM_RETURN_IF_ERROR(CheckSchema(e->GetSchema(), name));
+  }
+  for (const auto& [name, a] : actions_) {
+    GM_RETURN_IF_ERROR(CheckConfigOnly(a->GetSchema(), name));
+  }
+  for (const auto& [name, list] : lists_) {
+    GM_RETURN_IF_ERROR(CheckListed(*list, resources_));
+  }
+  return absl::OkStatus();
 }
 
 ProviderServer::ProviderServer(std::shared_ptr<Provider> provider)

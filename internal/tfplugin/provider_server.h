@@ -134,6 +134,8 @@ class ProviderServer final : public tfplugin6::Provider::Service {
 
  private:
   explicit ProviderServer(std::shared_ptr<Provider> provider);
+  // Terraform's schema rules over everything the provider offers.
+  absl::Status CheckSchemas() const;
 
   // Counts a call that may reach the API, so StopProvider can wait for it.
   class InFlight {
