@@ -387,11 +387,11 @@ TEST(ForwardTest, SlowVisibilityReturnsPlannedStateWithWarning) {
 
 TEST(ForwardsDataSourceTest, ListsFilteredAndSortedForwards) {
   World w;
-  for (
-      const char* body :
-      {R"({"source": "alice", "destinations": ["a@example.org"]})",
-       R"({"source": "alfred", "destinations": ["z@example.org", "b@example.org"]})",
-       R"({"source": "bob", "destinations": ["c@example.net"]})"}) {
+  for (const char* body :
+       {R"({"source": "alice", "destinations": ["a@example.org"]})",
+        R"({"source": "alfred", )"
+        R"("destinations": ["z@example.org", "b@example.org"]})",
+        R"({"source": "bob", "destinations": ["c@example.net"]})"}) {
     ASSERT_EQ(
         w.sandbox.Api("POST", "/v5/email/forwards/example.com", body).status,
         201);
@@ -407,7 +407,9 @@ data "gandimail_forwards" "org" {
   destination = "*@example.org"
 }
 output "al" { value = data.gandimail_forwards.al.forwards }
-output "org" { value = [for f in data.gandimail_forwards.org.forwards : f.address] }
+output "org" {
+  value = [for f in data.gandimail_forwards.org.forwards : f.address]
+}
 )"));
   Apply(w.tf);
   RunResult out = w.tf.Run({"output", "-json"});

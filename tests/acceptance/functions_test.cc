@@ -31,8 +31,10 @@ constexpr char kPasswordVariable[] = R"(
 variable "password" {
   type = string
   validation {
-    condition     = length(provider::gandimail::password_problems(var.password)) == 0
-    error_message = "The password ${join(", ", provider::gandimail::password_problems(var.password))}."
+    condition = length(
+      provider::gandimail::password_problems(var.password)) == 0
+    error_message = "The password ${join(", ",
+    provider::gandimail::password_problems(var.password))}."
   }
 }
 

@@ -154,10 +154,10 @@ TEST(MoveFromCommunityTest, NewerSchemaVersionIsRefused) {
 }
 
 TEST(MoveFromCommunityTest, ConversionFailureNeverQuotesThePassword) {
-  tfplugin::MoveRequest request{
-      CommunityMailboxSources()[0], 0,
-      R"({"domain":"example.com","login":"alice","password":"Sup3r-S3cret-1!"})",
-      ""};
+  tfplugin::MoveRequest request{CommunityMailboxSources()[0], 0,
+                                R"({"domain":"example.com","login":"alice",)"
+                                R"("password":"Sup3r-S3cret-1!"})",
+                                ""};
   tfplugin::MoveResponse response;
   MoveFromCommunity(request, kMailboxType, &MailboxFromCommunity, &response);
   ASSERT_TRUE(response.diagnostics.HasError());
