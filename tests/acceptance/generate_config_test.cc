@@ -20,6 +20,7 @@
 #include "internal/cty/msgpack.h"
 #include "nlohmann/json.hpp"
 #include "src/provider.h"
+#include "tests/harness/in_process.h"
 #include "tests/harness/plugin_client.h"
 #include "tests/harness/sandbox.h"
 #include "tests/harness/terraform.h"
@@ -103,19 +104,11 @@ class GenerateConfigTest : public ::testing::Test {
   }
 
   void Configure() {
-    std::map<std::string, Value> config;
-    Type type = GandiMailProvider().GetSchema().ImpliedType();
-    for (const auto& [name, t] : type.attribute_types()) {
-      config[name] = Value::Null(t);
-    }
-    config["personal_access_token"] = Value::String(Sandbox::kToken);
-    config["url"] = Value::String(sandbox_.url());
-    tfplugin6::ConfigureProvider::Request request;
-    request.mutable_config()->set_msgpack(
-        *cty::EncodeMsgpack(Value::Object(config), type));
     tfplugin6::ConfigureProvider::Response response;
-    grpc::ClientContext context;
-    ASSERT_TRUE(stub_->ConfigureProvider(&context, request, &response).ok());
+    ASSERT_TRUE(ConfigureForSandbox(
+                    *stub_, GandiMailProvider().GetSchema().ImpliedType(),
+                    sandbox_.url(), Sandbox::kToken, &response)
+                    .ok());
     ASSERT_EQ(response.diagnostics_size(), 0);
   }
 

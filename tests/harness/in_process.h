@@ -7,8 +7,11 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <map>
 #include <memory>
+#include <string>
 
+#include "internal/cty/value.h"
 #include "internal/tfplugin/provider_server.h"
 #include "tfplugin6.grpc.pb.h"
 
@@ -28,6 +31,16 @@ class InProcessProvider {
   std::unique_ptr<grpc::Server> server_;
   std::unique_ptr<tfplugin6::Provider::Stub> stub_;
 };
+
+// Sends ConfigureProvider through `stub` (in process or to a provider
+// process) with the provider config of type `type` that reaches `url` with
+// `token`, plus `extra` settings, every other setting null as an empty
+// provider block leaves it. The answer goes to `response`.
+grpc::Status ConfigureForSandbox(
+    tfplugin6::Provider::Stub& stub, const cty::Type& type,
+    const std::string& url, const std::string& token,
+    tfplugin6::ConfigureProvider::Response* response,
+    std::map<std::string, cty::Value> extra = {});
 
 }  // namespace gandimail::testing
 

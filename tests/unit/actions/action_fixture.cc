@@ -77,24 +77,14 @@ void ActionTest::SetUp() {
   ASSERT_FALSE(sandbox_->url().empty()) << sandbox_->startup_error();
   if (!configure_) return;
 
-  std::map<std::string, Value> attributes;
-  const cty::Type config_type = provider_->GetSchema().ImpliedType();
-  for (const auto& [name, type] : config_type.attribute_types()) {
-    attributes[name] = Value::Null(type);
-  }
-  attributes["personal_access_token"] = Value::String(testing::Sandbox::kToken);
-  attributes["url"] = Value::String(sandbox_->url());
   // Faults must show at once, without backoff.
-  attributes["max_retries"] = Value::Int(0);
-  attributes["requests_per_minute"] = Value::Int(0);
-
-  tfplugin6::ConfigureProvider::Request request;
-  request.set_terraform_version("1.14.0");
-  *request.mutable_config() = Encode(Value::Object(attributes));
   tfplugin6::ConfigureProvider::Response response;
-  grpc::ClientContext context;
-  ASSERT_TRUE(
-      server_->stub().ConfigureProvider(&context, request, &response).ok());
+  ASSERT_TRUE(testing::ConfigureForSandbox(
+                  server_->stub(), provider_->GetSchema().ImpliedType(),
+                  sandbox_->url(), testing::Sandbox::kToken, &response,
+                  {{"max_retries", Value::Int(0)},
+                   {"requests_per_minute", Value::Int(0)}})
+                  .ok());
   ASSERT_EQ(response.diagnostics_size(), 0) << response.diagnostics(0).detail();
   sandbox_->ResetRequests();
 }

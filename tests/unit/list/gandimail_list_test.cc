@@ -41,19 +41,11 @@ class GandiMailListTest : public ::testing::Test {
   }
 
   void Configure() {
-    std::map<std::string, Value> config;
-    Type type = provider_->GetSchema().ImpliedType();
-    for (const auto& [name, t] : type.attribute_types()) {
-      config[name] = Value::Null(t);
-    }
-    config["personal_access_token"] = Value::String(Sandbox::kToken);
-    config["url"] = Value::String(sandbox_.url());
-    tfplugin6::ConfigureProvider::Request request;
-    request.mutable_config()->set_msgpack(Msgpack(Value::Object(config)));
     tfplugin6::ConfigureProvider::Response response;
-    grpc::ClientContext context;
-    ASSERT_TRUE(
-        server_.stub().ConfigureProvider(&context, request, &response).ok());
+    ASSERT_TRUE(testing::ConfigureForSandbox(
+                    server_.stub(), provider_->GetSchema().ImpliedType(),
+                    sandbox_.url(), Sandbox::kToken, &response)
+                    .ok());
     ASSERT_EQ(response.diagnostics_size(), 0);
   }
 
